@@ -1,0 +1,2 @@
+Console.WriteLine("fedunlearn: not yet wired");
+return 0;
