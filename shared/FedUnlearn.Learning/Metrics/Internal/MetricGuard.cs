@@ -57,7 +57,7 @@ internal static class MetricGuard
             for (var j = 0; j < p.Length; j++)
             {
                 if (!(p[j] >= 0f) || float.IsPositiveInfinity(p[j]))
-                    throw new ArgumentException($"{what} row {row} has {p[j]} at class {j}; probabilities must be finite and non-negative.", paramName);
+                    throw new ArgumentException($"{what} row {row} has {p[j]} at class {j}; probabilities must be finite and non-negative: pass softmax probabilities, not logits.", paramName);
                 sum += p[j];
             }
             if (Math.Abs(sum - 1.0) > tolerance)
