@@ -13,7 +13,7 @@ public static class BackdoorAttack
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)targetClass, (uint)classCount, nameof(targetClass));
         MetricGuard.Labels(trueLabels, trueLabels.Length, classCount, nameof(trueLabels));
-        MetricGuard.Labels(predicted, trueLabels.Length, classCount, nameof(predicted));
+        MetricGuard.Labels(predicted, trueLabels.Length, classCount, nameof(predicted), "predictions");
         int eligible = 0, hits = 0;
         for (var i = 0; i < trueLabels.Length; i++)
         {

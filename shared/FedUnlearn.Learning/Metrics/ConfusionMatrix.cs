@@ -41,7 +41,7 @@ public sealed class ConfusionMatrix
     public void Add(ReadOnlySpan<int> labels, ReadOnlySpan<int> predicted)
     {
         MetricGuard.Labels(labels, labels.Length, ClassCount, nameof(labels));
-        MetricGuard.Labels(predicted, labels.Length, ClassCount, nameof(predicted));
+        MetricGuard.Labels(predicted, labels.Length, ClassCount, nameof(predicted), "predictions");
         for (var i = 0; i < labels.Length; i++)
             _counts[labels[i] * ClassCount + predicted[i]]++;
         SampleCount += labels.Length;

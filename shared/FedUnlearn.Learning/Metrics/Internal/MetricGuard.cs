@@ -13,15 +13,15 @@ internal static class MetricGuard
         return length / width;
     }
 
-    /// <summary>Checks that there is one label per row and each lies in [0, classCount).</summary>
-    public static void Labels(ReadOnlySpan<int> labels, int rows, int classCount, string paramName)
+    /// <summary>Checks that there is one class index per row and each lies in [0, classCount).</summary>
+    public static void Labels(ReadOnlySpan<int> labels, int rows, int classCount, string paramName, string what = "labels")
     {
         if (labels.Length != rows)
-            throw new ArgumentException($"Got {labels.Length} labels for {rows} samples.", paramName);
+            throw new ArgumentException($"Got {labels.Length} {what} for {rows} samples.", paramName);
         for (var i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= (uint)classCount)
-                throw new ArgumentException($"Label {labels[i]} at index {i} is outside [0, {classCount}).", paramName);
+                throw new ArgumentException($"Class {labels[i]} at index {i} of the {what} is outside [0, {classCount}).", paramName);
         }
     }
 
