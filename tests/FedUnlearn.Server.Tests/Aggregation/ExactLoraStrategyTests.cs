@@ -67,6 +67,19 @@ public class ExactLoraStrategyTests
     }
 
     [Fact]
+    public void Add_NaNInFrozenA_Rejected()
+    {
+        var global = Lora(new float[Rank * In], new float[Out * Rank]);
+        var aggregator = new ExactLoraStrategy().CreateAggregator(Round(global));
+        var a = new float[Rank * In];
+        a[0] = float.NaN;
+
+        var verdict = aggregator.Add(Adapter("x", 1, Lora(a, new float[Out * Rank])));
+
+        Assert.Equal("tensor 'fc1.lora_A' has 1 non-finite value (first at index 0)", verdict.Reason);
+    }
+
+    [Fact]
     public void Add_DeltaWithZeroA_AcceptedAndBAveraged()
     {
         var global = Lora(new float[Rank * In], new float[Out * Rank]);

@@ -95,6 +95,53 @@ public class FedAvgStrategyTests
     }
 
     [Fact]
+    public void Add_NaNInLastTensorAfterOthersFolded_SumBitForBitUntouched()
+    {
+        // 1/3 is inexact in float: a fold-then-undo would leave rounding residue in 'a'.
+        var global = Of(("a", [3], [0f, 0f, 0f]), ("b", [33], new float[33]));
+        var aggregator = new FedAvgStrategy().CreateAggregator(Round(global));
+        aggregator.Add(Delta("good", 3, Of(("a", [3], [1f / 3, 0.1f, 7f]), ("b", [33], new float[33]))));
+        var poisoned = new float[33];
+        poisoned[32] = float.NaN;
+
+        var verdict = aggregator.Add(Delta("bad", 5, Of(("a", [3], [1e7f, 0.7f, 1f / 3]), ("b", [33], poisoned))));
+
+        Assert.Equal("tensor 'b' has 1 non-finite value (first at index 32)", verdict.Reason);
+        Assert.Equal([1f / 3, 0.1f, 7f], aggregator.Result().Parameters["a"].Data);
+    }
+
+    [Theory]
+    [InlineData(0, float.NaN)]
+    [InlineData(7, float.PositiveInfinity)]
+    [InlineData(31, float.NegativeInfinity)]
+    [InlineData(64, float.NaN)]
+    public void Add_NonFiniteInVectorLanesOrTail_Rejected(int index, float bad)
+    {
+        var aggregator = new FedAvgStrategy().CreateAggregator(Round(Vector("w", new float[65])));
+        var values = Enumerable.Range(0, 65).Select(i => (float)i).ToArray();
+        values[index] = bad;
+
+        var adapterVerdict = aggregator.Add(Adapter("a", 1, Vector("w", values)));
+        var deltaVerdict = aggregator.Add(Delta("d", 1, Vector("w", values)));
+
+        Assert.Equal($"tensor 'w' has 1 non-finite value (first at index {index})", adapterVerdict.Reason);
+        Assert.Equal(adapterVerdict, deltaVerdict);
+        Assert.False(aggregator.Result().HasUpdates);
+    }
+
+    [Fact]
+    public void Add_FiniteValuesOverflowingTheSum_Rejected()
+    {
+        var aggregator = new FedAvgStrategy().CreateAggregator(Round(Vector("w", 0)));
+        aggregator.Add(Delta("a", 1, Vector("w", 3e38f)));
+
+        var verdict = aggregator.Add(Delta("b", 2, Vector("w", 3e38f)));
+
+        Assert.Equal("adding tensor 'w' would overflow the float32 running sum", verdict.Reason);
+        Assert.Equal([3e38f], aggregator.Result().Parameters["w"].Data);
+    }
+
+    [Fact]
     public void Add_AfterResult_Throws()
     {
         var aggregator = new FedAvgStrategy().CreateAggregator(Round(Vector("w", 0)));

@@ -19,7 +19,7 @@ internal abstract class BufferedCoordinateAggregator : UpdateAggregatorBase
 
     protected BufferedCoordinateAggregator(RoundContext round, UpdateValidator validator) : base(round, validator) { }
 
-    protected override void Fold(ClientUpdate update)
+    protected override string? Fold(ClientUpdate update)
     {
         var tensors = new float[Global.Count][];
         for (var i = 0; i < Global.Count; i++)
@@ -31,6 +31,7 @@ internal abstract class BufferedCoordinateAggregator : UpdateAggregatorBase
             DeltaMath.DeltaInto(u, g.Data, UpdateKind.Adapter, tensors[i]);
         }
         _deltas.Add(tensors);
+        return null;
     }
 
     /// <summary>The robust combination of one coordinate's client values (may reorder them).</summary>

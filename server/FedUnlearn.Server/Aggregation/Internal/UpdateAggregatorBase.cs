@@ -36,7 +36,7 @@ internal abstract class UpdateAggregatorBase : IUpdateAggregator
     public ValidationResult Add(ClientUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var verdict = _validator.Validate(Global, update);
+        var verdict = _validator.Validate(Global, update, checkFinite: !FoldChecksFiniteness);
         if (verdict.IsValid) verdict = CheckUpdate(update);
         lock (_gate)
         {
@@ -48,7 +48,12 @@ internal abstract class UpdateAggregatorBase : IUpdateAggregator
                 _rejected.Add(new RejectedUpdate(update.ClientId ?? "", verdict.Reason!));
                 return verdict;
             }
-            Fold(update);
+            if (Fold(update) is { } foldFailure)
+            {
+                verdict = ValidationResult.Invalid(foldFailure);
+                _rejected.Add(new RejectedUpdate(update.ClientId, foldFailure));
+                return verdict;
+            }
             _accepted.Add(update.ClientId);
             _contributors.Add(update.ClientId);
             _totalWeight += update.SampleCount;
@@ -79,8 +84,15 @@ internal abstract class UpdateAggregatorBase : IUpdateAggregator
     /// <summary>A strategy-specific check run after the common validation (outside the lock).</summary>
     protected virtual ValidationResult CheckUpdate(ClientUpdate update) => ValidationResult.Valid;
 
-    /// <summary>Folds a validated update in (under the lock).</summary>
-    protected abstract void Fold(ClientUpdate update);
+    /// <summary>
+    /// True when <see cref="Fold"/> itself rejects non-finite values (fused into its single pass),
+    /// so validation skips its own finiteness pass. The fold must then leave its state untouched
+    /// when it rejects.
+    /// </summary>
+    protected virtual bool FoldChecksFiniteness => false;
+
+    /// <summary>Folds a validated update in (under the lock); returns null, or why it was refused.</summary>
+    protected abstract string? Fold(ClientUpdate update);
 
     /// <summary>Builds the new global adapter from at least one folded update (under the lock).</summary>
     protected abstract ParameterSet Combine(long totalWeight);

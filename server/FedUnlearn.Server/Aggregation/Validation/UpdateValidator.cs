@@ -22,7 +22,10 @@ public sealed class UpdateValidator
     }
 
     /// <summary>Validates <paramref name="update"/> against the round's <paramref name="global"/> adapter.</summary>
-    public ValidationResult Validate(ParameterSet global, ClientUpdate update)
+    public ValidationResult Validate(ParameterSet global, ClientUpdate update) => Validate(global, update, checkFinite: true);
+
+    /// <summary>As <see cref="Validate(ParameterSet, ClientUpdate)"/>; an aggregator that checks finiteness in its own pass skips it here.</summary>
+    internal ValidationResult Validate(ParameterSet global, ClientUpdate update, bool checkFinite)
     {
         ArgumentNullException.ThrowIfNull(global);
         ArgumentNullException.ThrowIfNull(update);
@@ -36,7 +39,7 @@ public sealed class UpdateValidator
             return ValidationResult.Invalid("the update carries no parameters");
         if (global.DescribeLayoutMismatch(update.Parameters) is { } mismatch)
             return ValidationResult.Invalid($"layout differs from the global adapter: {mismatch}");
-        if (DescribeNonFinite(update.Parameters) is { } nonFinite)
+        if (checkFinite && DescribeNonFinite(update.Parameters) is { } nonFinite)
             return ValidationResult.Invalid(nonFinite);
         if (_options.MaxDeltaNorm is { } bound)
         {
@@ -54,10 +57,10 @@ public sealed class UpdateValidator
     public static string? DescribeNonFinite(ParameterSet parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        if (AllFinite(parameters)) return null;
         List<string>? problems = null;
         foreach (var t in parameters)
         {
-            // Vectorised fast path; the exact count is only computed for the rare bad tensor.
             if (TensorPrimitives.IsFiniteAll<float>(t.Data)) continue;
             int count = 0, first = -1;
             for (var i = 0; i < t.Data.Length; i++)
@@ -69,6 +72,14 @@ public sealed class UpdateValidator
             (problems ??= []).Add($"tensor '{t.Name}' has {count} non-finite {noun} (first at index {first})");
         }
         return problems is null ? null : string.Join("; ", problems);
+    }
+
+    // Vectorised fast path; the precise message is only built for the rare bad update.
+    private static bool AllFinite(ParameterSet parameters)
+    {
+        foreach (var t in parameters)
+            if (!TensorPrimitives.IsFiniteAll<float>(t.Data)) return false;
+        return true;
     }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
