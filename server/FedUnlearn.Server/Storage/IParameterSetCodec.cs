@@ -5,7 +5,7 @@ namespace FedUnlearn.Server.Storage;
 /// <summary>Turns a <see cref="ParameterSet"/> into the bytes of a stored blob and back.</summary>
 public interface IParameterSetCodec
 {
-    /// <summary>A short name of the format, e.g. <c>fups-v1</c> or <c>safetensors</c>.</summary>
+    /// <summary>A short name of the format, e.g. <c>safetensors</c>.</summary>
     string Format { get; }
 
     /// <summary>Encodes <paramref name="parameters"/>; equal sets give equal bytes (blobs are content-addressed).</summary>
@@ -13,5 +13,5 @@ public interface IParameterSetCodec
 
     /// <summary>Decodes bytes made by <see cref="Encode"/>.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a valid encoding.</exception>
-    ParameterSet Decode(ReadOnlySpan<byte> bytes);
+    ParameterSet Decode(ReadOnlyMemory<byte> bytes);
 }

@@ -3,7 +3,7 @@ using FedUnlearn.Server.Storage;
 
 namespace FedUnlearn.Server.Tests.Storage;
 
-public class BinaryParameterSetCodecTests
+public class ParameterSetCodecTests
 {
     private static readonly IParameterSetCodec Codec = ParameterSetCodecs.Default;
 
@@ -33,7 +33,7 @@ public class BinaryParameterSetCodecTests
         var bytes = Codec.Encode(Sample());
 
         for (var cut = 0; cut < bytes.Length; cut++)
-            Assert.Throws<InvalidDataException>(() => Codec.Decode(bytes.AsSpan(0, cut)));
-        Assert.Throws<InvalidDataException>(() => Codec.Decode([.. bytes, 0]));
+            Assert.Throws<InvalidDataException>(() => Codec.Decode(bytes.AsMemory(0, cut)));
+        Assert.Throws<InvalidDataException>(() => Codec.Decode(bytes.Append((byte)0).ToArray()));
     }
 }
