@@ -1,0 +1,19 @@
+namespace FedUnlearn.Torch.Internal;
+
+/// <summary>Maps C# element types to <see cref="ScalarType"/> for data import and export.</summary>
+internal static class ElementType
+{
+    internal static ScalarType Of<T>()
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) return ScalarType.Float32;
+        if (typeof(T) == typeof(double)) return ScalarType.Float64;
+        if (typeof(T) == typeof(long)) return ScalarType.Int64;
+        if (typeof(T) == typeof(int)) return ScalarType.Int32;
+        if (typeof(T) == typeof(bool)) return ScalarType.Bool;
+        if (typeof(T) == typeof(byte)) return ScalarType.Byte;
+        if (typeof(T) == typeof(Half)) return ScalarType.Float16;
+        throw new NotSupportedException(
+            $"Element type {typeof(T).Name} has no tensor dtype; use float, double, long, int, bool, byte or Half.");
+    }
+}
