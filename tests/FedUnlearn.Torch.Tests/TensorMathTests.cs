@@ -1,4 +1,5 @@
 using FedUnlearn.Torch;
+using FedUnlearn.Torch.Tests.Support;
 
 namespace FedUnlearn.Torch.Tests;
 

@@ -1,4 +1,4 @@
-namespace FedUnlearn.Torch.Tests;
+namespace FedUnlearn.Torch.Tests.Support;
 
 /// <summary>Compares doubles or floats within an absolute tolerance (for Assert.Equal on sequences).</summary>
 internal sealed class Tol(double tolerance) : IEqualityComparer<double>, IEqualityComparer<float>
