@@ -3,6 +3,10 @@ namespace FedUnlearn.Torch.Internal;
 /// <summary>Maps C# element types to <see cref="ScalarType"/> for data import and export.</summary>
 internal static class ElementType
 {
+    /// <summary>The native code of a dtype, rejecting values outside <see cref="ScalarType"/> before they reach libtorch.</summary>
+    internal static int Code(ScalarType type) =>
+        Enum.IsDefined(type) ? (int)type : throw new ArgumentException($"Unknown dtype code {(int)type}.", nameof(type));
+
     internal static ScalarType Of<T>()
         where T : unmanaged
     {

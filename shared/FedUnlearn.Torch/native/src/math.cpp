@@ -116,8 +116,8 @@ FU_API TensorHandle fu_binary(TensorHandle a, TensorHandle b, int32_t op, double
     FU_TENSOR_BODY(binary(*a, *b, static_cast<Binary>(op), alpha))
 }
 
-FU_API TensorHandle fu_binary_scalar(TensorHandle a, double s, int32_t is_int, int32_t op) {
-    FU_TENSOR_BODY(binary_scalar(*a, fu::scalar(s, is_int), static_cast<Binary>(op)))
+FU_API TensorHandle fu_binary_scalar(TensorHandle a, double s, int64_t i, int32_t is_int, int32_t op) {
+    FU_TENSOR_BODY(binary_scalar(*a, fu::scalar(s, i, is_int), static_cast<Binary>(op)))
 }
 
 FU_API int32_t fu_binary_(TensorHandle a, TensorHandle b, int32_t op, double alpha) {
@@ -132,9 +132,9 @@ FU_API int32_t fu_binary_(TensorHandle a, TensorHandle b, int32_t op, double alp
     })
 }
 
-FU_API int32_t fu_binary_scalar_(TensorHandle a, double s, int32_t is_int, int32_t op) {
+FU_API int32_t fu_binary_scalar_(TensorHandle a, double s, int64_t i, int32_t is_int, int32_t op) {
     FU_STATUS_BODY({
-        auto v = fu::scalar(s, is_int);
+        auto v = fu::scalar(s, i, is_int);
         switch (static_cast<Binary>(op)) {
             case Binary::Add: a->add_(v); break;
             case Binary::Sub: a->sub_(v); break;
