@@ -1,8 +1,11 @@
 using FedUnlearn.Torch;
+using FedUnlearn.Torch.Tests.Support;
 using F = FedUnlearn.Torch.torch.nn.functional;
 
 namespace FedUnlearn.Torch.Tests;
 
+// libtorch's generator is process-wide: tests drawing from it in parallel would interleave draws.
+[Collection(SerialCollection.Name)]
 public sealed class SeedingTests
 {
     [Fact]
