@@ -128,4 +128,15 @@ public sealed class TensorCreationTests
         Assert.Throws<ArgumentException>(() => torch.from_bytes(bytes, [2], ScalarType.Int64));
         Assert.Throws<ArgumentException>(() => x.CopyBytesTo(new byte[23]));
     }
+
+    [Fact]
+    public void EmptyTensors_RoundTrip()
+    {
+        using var e = torch.tensor<float>([], [0, 3]);
+        Assert.Equal([0L, 3], e.shape);
+        Assert.Empty(e.ToArray<float>());
+        e.CopyFrom<float>([]);
+        using var s = e.sum();
+        Assert.Equal(0f, s.item<float>());
+    }
 }
