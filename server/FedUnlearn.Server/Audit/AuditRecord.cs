@@ -31,4 +31,15 @@ public sealed record AuditRecord(
 
     /// <summary>Version of the canonical record format written in each record's <c>version</c> member.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>
+    /// The record as stored: canonical JSON of every member, hash and signature included, one line
+    /// of pure ASCII without the trailing newline. Self-contained: a verifier needs only this and
+    /// the public key (e.g. for the RPC edge's <c>AuditRecord.body</c>).
+    /// </summary>
+    public string ToCanonicalJson()
+    {
+        var line = Internal.AuditRecordJson.Line(this);
+        return System.Text.Encoding.ASCII.GetString(line, 0, line.Length - 1);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class AuditLogTests : IDisposable
         Assert.All(records, r => Assert.Equal(_key.KeyId, r.KeyId));
         Assert.Equal(20, log.LastSequence);
         Assert.Equal(records[^1].Hash, log.HeadHash);
+        Assert.Equal(records.Select(r => r.ToCanonicalJson()), AuditFixtures.ReadLines(LogFile));
 
         var result = await AuditVerifier.VerifyAsync(LogFile, _key.PublicKeyPem);
         Assert.True(result.IsValid, result.ToString());
