@@ -11,12 +11,14 @@ namespace FedUnlearn.Client.Storage.Internal;
 internal sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly FileStream _ownership;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private SqliteDatabase(SqliteConnection connection, string path, TimeProvider time)
+    private SqliteDatabase(SqliteConnection connection, FileStream ownership, string path, TimeProvider time)
     {
         _connection = connection;
+        _ownership = ownership;
         Path = path;
         Time = time;
     }
@@ -27,6 +29,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 
     public static SqliteDatabase Open(string path, TimeProvider time)
     {
+        var ownership = ClaimOwnership(path);
         // No pooling: disposing the store must really close the file (reopen, delete, other process).
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -38,10 +41,6 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         try
         {
             connection.Open();
-            // Exclusive locking before WAL is entered: one process owns the store (two client
-            // processes on one data directory would double-train and double-send), and the WAL
-            // index lives in memory instead of a -shm file.
-            Pragma(connection, "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE;");
             var mode = Convert.ToString(Scalar(connection, "PRAGMA journal_mode = WAL"));
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,13 +50,30 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             // FULL: a commit is on disk before it returns, so an acknowledged forget survives power loss.
             Pragma(connection, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
             SchemaMigrations.Apply(connection, path, time);
-            return new SqliteDatabase(connection, path, time);
+            return new SqliteDatabase(connection, ownership, path, time);
         }
         catch (Exception ex)
         {
             connection.Dispose();
+            ownership.Dispose();
             if (ex is SqliteException sqlite) throw StoreErrors.Describe(path, sqlite);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Two client processes on one data directory would double-train and double-send, so the store
+    /// is owned by one process: an OS lock on a side file, released by the OS even if we crash.
+    /// </summary>
+    private static FileStream ClaimOwnership(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw StoreErrors.InUse(path, ex);
         }
     }
 
@@ -104,6 +120,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
             if (_disposed) return;
             _disposed = true;
             _connection.Dispose();
+            _ownership.Dispose();
         }
         finally
         {

@@ -15,8 +15,10 @@ internal static class StoreErrors
         NotADatabase or Corrupt => new ClientStoreException(path,
             $"Client store '{path}' is not a valid SQLite database or is corrupted ({ex.Message}). " +
             "Restore it from a backup or move it aside; tombstones recorded in it cannot be recovered from elsewhere.", ex),
-        Busy or Locked => new ClientStoreException(path,
-            $"Client store '{path}' is in use by another FedUnlearn client; each client needs its own data directory.", ex),
+        Busy or Locked => InUse(path, ex),
         _ => new ClientStoreException(path, $"Client store '{path}' could not be opened: {ex.Message}", ex),
     };
+
+    public static ClientStoreException InUse(string path, Exception ex) => new(path,
+        $"Client store '{path}' is in use by another FedUnlearn client; each client needs its own data directory.", ex);
 }
