@@ -5,9 +5,8 @@ namespace FedUnlearn.Client.Storage;
 /// <summary>
 /// A client node's durable local state: one SQLite file (<see cref="FileName"/>) in the client's
 /// data directory, in WAL mode with synchronous=FULL, owned by one process at a time (an OS lock on
-/// <c>FileName.lock</c> beside it). It holds the
-/// tombstones, the forget requests this client issued and small node facts. Open it with
-/// <see cref="OpenAsync"/> and dispose it on shutdown.
+/// a <c>.lock</c> file beside it). It holds the tombstones, the forget requests this client issued
+/// and small node facts. Open it with <see cref="OpenAsync"/> and dispose it on shutdown.
 /// </summary>
 public sealed class ClientStore : IAsyncDisposable
 {

@@ -33,6 +33,26 @@ public sealed class LocalForgetRequestsTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_ProcessDiesWithoutDispose_RequestAndTombstonesAreOnDisk()
+    {
+        using var crashCopy = new TempStoreDirectory();
+        await using (var store = await _dir.OpenAsync())
+        {
+            await store.ForgetRequests.CreateAsync(ForgetRequestDraft.ForSamples([7, 8]) with { RequestId = "r" });
+
+            // What a crash right after the ack leaves behind: the files as they are now, never closed.
+            foreach (var file in Directory.GetFiles(_dir.Path, ClientStore.FileName + "*").Where(f => !f.EndsWith(".lock")))
+            {
+                File.Copy(file, Path.Combine(crashCopy.Path, Path.GetFileName(file)));
+            }
+        }
+
+        await using var recovered = await crashCopy.OpenAsync();
+        Assert.Equal([7L, 8], recovered.Tombstones.Snapshot());
+        Assert.Equal(new[] { "r" }, (await recovered.ForgetRequests.ListPendingAsync()).Select(r => r.RequestId));
+    }
+
+    [Fact]
     public async Task CreateAsync_NoRequestId_GeneratesUniqueIds()
     {
         await using var store = await _dir.OpenAsync();
