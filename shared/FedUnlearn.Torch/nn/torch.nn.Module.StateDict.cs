@@ -62,17 +62,43 @@ public static partial class torch
             internal LoadStateDictResult LoadInto(IReadOnlyList<(string name, Tensor tensor)> targets, IReadOnlyDictionary<string, Tensor> source, bool strict)
             {
                 ArgumentNullException.ThrowIfNull(source);
+                var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+                foreach (var (name, value) in source)
+                {
+                    shapes[name] = value?.shape ?? throw new ArgumentException($"The state dict holds null for '{name}'.", nameof(source));
+                }
+
+                var result = CheckFits(targets, shapes, strict);
+                using (no_grad())
+                {
+                    foreach (var (name, tensor) in targets)
+                    {
+                        if (source.TryGetValue(name, out var value))
+                        {
+                            tensor.copy_(value);
+                        }
+                    }
+                }
+
+                return result;
+            }
+
+            /// <summary>
+            /// Compares the module's <paramref name="targets"/> with the names and shapes offered; throws
+            /// <see cref="StateDictLoadException"/> naming every mis-shaped key (always) and every missing or
+            /// unexpected key (when <paramref name="strict"/>).
+            /// </summary>
+            internal LoadStateDictResult CheckFits(IReadOnlyList<(string name, Tensor tensor)> targets, IReadOnlyDictionary<string, long[]> offered, bool strict)
+            {
                 var known = new HashSet<string>(targets.Select(t => t.name), StringComparer.Ordinal);
-                var missing = targets.Where(t => !source.ContainsKey(t.name)).Select(t => t.name).ToList();
-                var unexpected = source.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
+                var missing = targets.Where(t => !offered.ContainsKey(t.name)).Select(t => t.name).ToList();
+                var unexpected = offered.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal).ToList();
                 var mismatched = new List<ShapeMismatch>();
                 foreach (var (name, tensor) in targets)
                 {
-                    if (source.TryGetValue(name, out var value))
+                    if (offered.TryGetValue(name, out var actual))
                     {
-                        ArgumentNullException.ThrowIfNull(value, $"{nameof(source)}[{name}]");
                         var expected = tensor.shape;
-                        var actual = value.shape;
                         if (!expected.AsSpan().SequenceEqual(actual))
                         {
                             mismatched.Add(new ShapeMismatch(name, expected, actual));
@@ -83,17 +109,6 @@ public static partial class torch
                 if (mismatched.Count > 0 || (strict && (missing.Count > 0 || unexpected.Count > 0)))
                 {
                     throw new StateDictLoadException(GetType().Name, strict ? missing : [], strict ? unexpected : [], mismatched);
-                }
-
-                using (no_grad())
-                {
-                    foreach (var (name, tensor) in targets)
-                    {
-                        if (source.TryGetValue(name, out var value))
-                        {
-                            tensor.copy_(value);
-                        }
-                    }
                 }
 
                 return new LoadStateDictResult(missing, unexpected);
