@@ -9,6 +9,7 @@ namespace FedUnlearn.Torch.Tests.nn;
 /// Finite differences against backward for every module, in float64 (built in float32, then converted with
 /// <c>.to(float64)</c>): gradients w.r.t. the input and every trainable parameter.
 /// </summary>
+[Collection(GlobalTorchStateCollection.Name)]
 public sealed class ModuleGradCheckTests
 {
     private static readonly Dictionary<string, Func<ModuleCase>> Cases = new()
