@@ -1,7 +1,7 @@
-using FedUnlearn.Torch;
 using FedUnlearn.Torch.Modules;
 using FedUnlearn.Torch.Tests.Support;
 using static FedUnlearn.Torch.Tests.GradChecks.GradCase;
+using FedUnlearn.Torch.Tests.Support;
 
 namespace FedUnlearn.Torch.Tests.nn;
 
@@ -9,7 +9,7 @@ namespace FedUnlearn.Torch.Tests.nn;
 /// Finite differences against backward for every module, in float64 (built in float32, then converted with
 /// <c>.to(float64)</c>): gradients w.r.t. the input and every trainable parameter.
 /// </summary>
-[Collection(GlobalTorchStateCollection.Name)]
+[Collection(SerialCollection.Name)]
 public sealed class ModuleGradCheckTests
 {
     private static readonly Dictionary<string, Func<ModuleCase>> Cases = new()

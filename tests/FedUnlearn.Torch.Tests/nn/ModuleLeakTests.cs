@@ -1,9 +1,10 @@
 using FedUnlearn.Torch;
+using FedUnlearn.Torch.Tests.Support;
 
 namespace FedUnlearn.Torch.Tests.nn;
 
 /// <summary>Modules free every native tensor they create: the live-tensor counter returns to its baseline.</summary>
-[Collection(GlobalTorchStateCollection.Name)]
+[Collection(SerialCollection.Name)]
 public sealed class ModuleLeakTests
 {
     [Fact]
