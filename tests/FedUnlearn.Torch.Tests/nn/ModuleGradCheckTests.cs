@@ -1,7 +1,6 @@
 using FedUnlearn.Torch.Modules;
 using FedUnlearn.Torch.Tests.Support;
 using static FedUnlearn.Torch.Tests.GradChecks.GradCase;
-using FedUnlearn.Torch.Tests.Support;
 
 namespace FedUnlearn.Torch.Tests.nn;
 
