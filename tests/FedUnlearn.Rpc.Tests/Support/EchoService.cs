@@ -23,7 +23,12 @@ internal sealed class EchoService
         .AddDuplexStreaming(Echo.Chat, ChatAsync)
         .Build();
 
+    /// <summary>Completed when the handler of "wait:ID" starts waiting.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource<bool>> Started { get; } = new();
+
     public TaskCompletionSource<bool> Watch(string id) => Cancellations.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public TaskCompletionSource<bool> WatchStart(string id) => Started.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private async Task<EchoReply> UnaryAsync(EchoRequest request, ServerCallContext context)
     {
@@ -122,6 +127,7 @@ internal sealed class EchoService
     private async Task WaitForCancellationAsync(string id, ServerCallContext context)
     {
         TaskCompletionSource<bool> observed = Watch(id);
+        WatchStart(id).TrySetResult(true);
         try
         {
             await Task.Delay(Timeout.Infinite, context.CancellationToken).ConfigureAwait(false);
