@@ -46,6 +46,8 @@ internal sealed class EchoService
             case "wait":
                 await WaitForCancellationAsync(parts[1], context).ConfigureAwait(false);
                 return new EchoReply();
+            case "peercert":
+                return new EchoReply { Text = context.ClientCertificate?.Thumbprint ?? "none" };
             case "whoami":
                 return new EchoReply { Text = context.Identity ?? "<anonymous>" };
             case "big":
