@@ -29,27 +29,56 @@ internal sealed partial class FederationEndpoint
         SubmitUpdateHeader header = stream.Current.Header;
         if (header.TaskId.Length == 0) throw Invalid("the header names no task id");
 
+        Verdict? early = null;
         ActiveRound? round = _runner.FindRound(header.TaskId, client.Name);
-        if (round is null)
-            return Respond(header, client.Name, await StoredVerdictAsync(header.TaskId, client, cancellationToken).ConfigureAwait(false), 0);
-        if (round.Precheck(header.TaskId, client.Name) is { } early)
-            return Respond(header, client.Name, early, 0);
-        if (header.Error is { } error)
+        try
         {
-            string reason = $"{(error.Code.Length > 0 ? error.Code : "client_error")}: {error.Message}";
-            RoundLog.TaskFailed(_logger, round.Number, header.TaskId, client.Name, reason);
-            return Respond(header, client.Name, await round.ReportFailureAsync(header.TaskId, reason).ConfigureAwait(false), 0);
+            if (round is null)
+                early = await StoredVerdictAsync(header.TaskId, client, cancellationToken).ConfigureAwait(false);
+            else if (round.Precheck(header.TaskId, client.Name) is { } answer)
+                early = answer;
+            else if (header.Error is { } error)
+                early = await ReportFailureAsync(round, header, client, error).ConfigureAwait(false);
+            else if (DescribeHeaderProblem(header, round) is { } problem)
+                early = await round.RejectAsync(header.TaskId, problem).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (early is not null) await DrainAsync(stream).ConfigureAwait(false);
         }
 
-        if (DescribeHeaderProblem(header, round) is { } problem)
-            return Respond(header, client.Name, await round.RejectAsync(header.TaskId, problem).ConfigureAwait(false), 0);
-
+        if (early is not null) return Respond(header, client.Name, early, 0);
         (ParameterSet parameters, long received) = await ReceivePayloadAsync(header.Payload, stream).ConfigureAwait(false);
         var update = new ClientUpdate(client.Name, (long)Math.Min(header.SampleCount, long.MaxValue), parameters, UpdateKind.Delta)
         {
             Metrics = new Dictionary<string, double>(header.Metrics, StringComparer.Ordinal),
         };
-        return Respond(header, client.Name, await round.OfferAsync(header.TaskId, update, cancellationToken).ConfigureAwait(false), received);
+        return Respond(header, client.Name, await round!.OfferAsync(header.TaskId, update, cancellationToken).ConfigureAwait(false), received);
+    }
+
+    private async Task<Verdict> ReportFailureAsync(ActiveRound round, SubmitUpdateHeader header, ClientRecord client, ErrorDetail error)
+    {
+        string reason = $"{(error.Code.Length > 0 ? error.Code : "client_error")}: {error.Message}";
+        RoundLog.TaskFailed(_logger, round.Number, header.TaskId, client.Name, reason);
+        return await round.ReportFailureAsync(header.TaskId, reason).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads and drops what the client still sends after an early answer, so the answer is not
+    /// lost to a stream reset racing it (bounded by the update size limit).
+    /// </summary>
+    private async Task DrainAsync(IAsyncEnumerator<SubmitUpdateRequest> stream)
+    {
+        long budget = _options.MaxUpdateSize + _options.ChunkSize;
+        try
+        {
+            while (budget > 0 && await stream.MoveNextAsync().ConfigureAwait(false))
+                budget -= Math.Max(1, stream.Current.Chunk?.Data.Length ?? 0);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or RpcException)
+        {
+            // The client went away: there is nobody left to answer.
+        }
     }
 
     private static string? DescribeHeaderProblem(SubmitUpdateHeader header, ActiveRound round)
@@ -82,6 +111,7 @@ internal sealed partial class FederationEndpoint
         catch (InvalidDataException ex)
         {
             // A transfer problem, not a verdict on the update: the task stays open for a clean re-send.
+            await DrainAsync(stream).ConfigureAwait(false);
             throw Invalid(ex.Message);
         }
     }
