@@ -11,6 +11,7 @@ packages=(
   python3-grpcio python3-protobuf python3-h2  # real gRPC peers for interop tests
   protobuf-compiler     # protoc 3.21 for the Python interop stubs (matches python3-protobuf)
   python3-torch         # the PyTorch reference used by tests and benchmarks
+  python3-cryptography  # independent ECDSA verifier of the audit log in interop tests
 )
 
 missing=()

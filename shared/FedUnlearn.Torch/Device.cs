@@ -7,6 +7,16 @@ namespace FedUnlearn.Torch;
 /// <param name="Index">The GPU ordinal; -1 means "the current one" (and is what CPU tensors report).</param>
 public sealed record Device(DeviceType Type, int Index = -1)
 {
+    /// <summary>The kind of device.</summary>
+    public DeviceType Type { get; init; } = Enum.IsDefined(Type)
+        ? Type
+        : throw new ArgumentException($"Unknown device type code {(int)Type}.", nameof(Type));
+
+    /// <summary>The GPU ordinal; -1 means "the current one" (and is what CPU tensors report).</summary>
+    public int Index { get; init; } = Index >= -1
+        ? Index
+        : throw new ArgumentOutOfRangeException(nameof(Index), Index, "A device index must be -1 (current) or a GPU ordinal >= 0.");
+
     /// <summary>The host CPU.</summary>
     public static Device CPU { get; } = new(DeviceType.CPU);
 

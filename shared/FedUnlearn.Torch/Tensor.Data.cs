@@ -77,7 +77,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>This tensor converted to another dtype (this tensor itself when it already has it).</summary>
-    public Tensor to(ScalarType type) => Wrap(Native.fu_tensor_to(Handle, (int)type, -1, -1, 0));
+    public Tensor to(ScalarType type) => Wrap(Native.fu_tensor_to(Handle, ElementType.Code(type), -1, -1, 0));
 
     /// <summary>This tensor on another device (this tensor's data shared when it is already there).</summary>
     public Tensor to(Device device)
@@ -90,7 +90,7 @@ public sealed partial class Tensor
     public Tensor to(ScalarType type, Device device)
     {
         ArgumentNullException.ThrowIfNull(device);
-        return Wrap(Native.fu_tensor_to(Handle, (int)type, (int)device.Type, device.Index, 0));
+        return Wrap(Native.fu_tensor_to(Handle, ElementType.Code(type), (int)device.Type, device.Index, 0));
     }
 
     /// <summary>This tensor on the CPU.</summary>

@@ -14,6 +14,9 @@ public sealed partial class Tensor
     /// <summary>this += value.</summary>
     public Tensor add_(double value) => Scalar_(value, BinaryOp.Add);
 
+    /// <summary>this += value, exact for Int64 tensors.</summary>
+    public Tensor add_(long value) => Scalar_(value, BinaryOp.Add);
+
     /// <summary>this -= alpha * other.</summary>
     public Tensor sub_(Tensor other, double alpha = 1) => Binary_(other, BinaryOp.Sub, alpha);
 
@@ -25,6 +28,9 @@ public sealed partial class Tensor
 
     /// <summary>this *= value.</summary>
     public Tensor mul_(double value) => Scalar_(value, BinaryOp.Mul);
+
+    /// <summary>this *= value, exact for Int64 tensors.</summary>
+    public Tensor mul_(long value) => Scalar_(value, BinaryOp.Mul);
 
     /// <summary>this /= other.</summary>
     public Tensor div_(Tensor other) => Binary_(other, BinaryOp.Div);
@@ -114,7 +120,13 @@ public sealed partial class Tensor
 
     private Tensor Scalar_(double value, BinaryOp op)
     {
-        NativeError.Check(Native.fu_binary_scalar_(Handle, value, 0, (int)op));
+        NativeError.Check(Native.fu_binary_scalar_(Handle, value, 0, 0, (int)op));
+        return this;
+    }
+
+    private Tensor Scalar_(long value, BinaryOp op)
+    {
+        NativeError.Check(Native.fu_binary_scalar_(Handle, value, value, 1, (int)op));
         return this;
     }
 

@@ -113,9 +113,9 @@ public sealed partial class Tensor
         return Wrap(Native.fu_binary(Handle, other.Handle, (int)op, alpha));
     }
 
-    private Tensor Scalar(double value, BinaryOp op) => Wrap(Native.fu_binary_scalar(Handle, value, 0, (int)op));
+    private Tensor Scalar(double value, BinaryOp op) => Wrap(Native.fu_binary_scalar(Handle, value, 0, 0, (int)op));
 
-    private Tensor Scalar(long value, BinaryOp op) => Wrap(Native.fu_binary_scalar(Handle, value, 1, (int)op));
+    private Tensor Scalar(long value, BinaryOp op) => Wrap(Native.fu_binary_scalar(Handle, value, value, 1, (int)op));
 
     private Tensor AddC(Tensor t1, Tensor t2, double value, int kind, bool inplace)
     {

@@ -26,8 +26,8 @@ public sealed partial class Tensor
 #pragma warning restore CS1591
 
     private Tensor RScalar(double value, Internal.BinaryOp op) =>
-        Wrap(Internal.Native.fu_binary_scalar(Handle, value, 0, (int)op));
+        Wrap(Internal.Native.fu_binary_scalar(Handle, value, 0, 0, (int)op));
 
     private Tensor RScalar(long value, Internal.BinaryOp op) =>
-        Wrap(Internal.Native.fu_binary_scalar(Handle, value, 1, (int)op));
+        Wrap(Internal.Native.fu_binary_scalar(Handle, value, value, 1, (int)op));
 }

@@ -49,7 +49,7 @@ public static partial class torch
     public static Tensor randperm(long n, ScalarType dtype = int64, Device? device = null)
     {
         var d = device ?? Device.CPU;
-        return Tensor.Wrap(Native.fu_randperm(n, (int)dtype, (int)d.Type, d.Index));
+        return Tensor.Wrap(Native.fu_randperm(n, ElementType.Code(dtype), (int)d.Type, d.Index));
     }
 
     /// <summary>0, 1, ..., end-1 as Int64.</summary>
@@ -63,21 +63,21 @@ public static partial class torch
     public static Tensor arange(double start, double end, double step, ScalarType dtype = float32, Device? device = null, bool requiresGrad = false)
     {
         var d = device ?? Device.CPU;
-        return Tensor.Wrap(Native.fu_arange(start, end, step, (int)dtype, (int)d.Type, d.Index, Native.Flag(requiresGrad)));
+        return Tensor.Wrap(Native.fu_arange(start, end, step, ElementType.Code(dtype), (int)d.Type, d.Index, Native.Flag(requiresGrad)));
     }
 
     /// <summary><paramref name="steps"/> evenly spaced values from start to end inclusive.</summary>
     public static Tensor linspace(double start, double end, long steps, ScalarType dtype = float32, Device? device = null)
     {
         var d = device ?? Device.CPU;
-        return Tensor.Wrap(Native.fu_linspace(start, end, steps, (int)dtype, (int)d.Type, d.Index));
+        return Tensor.Wrap(Native.fu_linspace(start, end, steps, ElementType.Code(dtype), (int)d.Type, d.Index));
     }
 
     /// <summary>An identity matrix of n rows and m columns (m &lt; 0: square).</summary>
     public static Tensor eye(long n, long m = -1, ScalarType dtype = float32, Device? device = null)
     {
         var d = device ?? Device.CPU;
-        return Tensor.Wrap(Native.fu_eye(n, m < 0 ? n : m, (int)dtype, (int)d.Type, d.Index));
+        return Tensor.Wrap(Native.fu_eye(n, m < 0 ? n : m, ElementType.Code(dtype), (int)d.Type, d.Index));
     }
 
     /// <summary>A 0-d tensor holding one value.</summary>
@@ -121,13 +121,13 @@ public static partial class torch
         var d = device ?? Device.CPU;
         fixed (long* s = shape)
         {
-            return Tensor.Wrap(Native.fu_create((int)kind, s, shape.Length, a, b, (int)dtype, (int)d.Type, d.Index, Native.Flag(requiresGrad)));
+            return Tensor.Wrap(Native.fu_create((int)kind, s, shape.Length, a, b, ElementType.Code(dtype), (int)d.Type, d.Index, Native.Flag(requiresGrad)));
         }
     }
 
     private static Tensor Like(Tensor other, FillKind kind, double a, double b, ScalarType? dtype, bool requiresGrad)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return Tensor.Wrap(Native.fu_create_like(other.Handle, (int)kind, a, b, dtype.HasValue ? (int)dtype.Value : -1, Native.Flag(requiresGrad)));
+        return Tensor.Wrap(Native.fu_create_like(other.Handle, (int)kind, a, b, dtype.HasValue ? ElementType.Code(dtype.Value) : -1, Native.Flag(requiresGrad)));
     }
 }

@@ -31,6 +31,25 @@ public static partial class torch
         }
     }
 
+    /// <summary>A tensor of the given shape and dtype holding a copy of raw little-endian bytes.</summary>
+    /// <exception cref="ArgumentException">A negative size, or a byte count other than elements × element size.</exception>
+    public static unsafe Tensor from_bytes(ReadOnlySpan<byte> bytes, ReadOnlySpan<long> shape, ScalarType dtype, Device? device = null, bool requiresGrad = false)
+    {
+        var needed = checked(CheckedElementCount(shape) * ElementType.SizeOf(dtype));
+        if (needed != bytes.Length)
+        {
+            throw new ArgumentException(
+                $"The data holds {bytes.Length} bytes but shape [{string.Join(", ", shape.ToArray())}] of {dtype} needs {needed}.", nameof(bytes));
+        }
+
+        var d = device ?? Device.CPU;
+        fixed (byte* p = bytes)
+        fixed (long* s = shape)
+        {
+            return Tensor.Wrap(Native.fu_tensor_from_data(p, bytes.Length, s, shape.Length, (int)dtype, (int)d.Type, d.Index, Native.Flag(requiresGrad)));
+        }
+    }
+
     private static long CheckedElementCount(ReadOnlySpan<long> shape)
     {
         long count = 1;

@@ -21,12 +21,13 @@ public static partial class torch
                 throw new ArgumentException($"{gradOutputs.Count} output gradients given for {outputs.Count} outputs.", nameof(gradOutputs));
             }
 
-            var outs = new TensorHandles(outputs, nameof(outputs));
-            var ins = new TensorHandles(inputs, nameof(inputs));
-            var gouts = new TensorHandles(gradOutputs ?? [], nameof(gradOutputs), allowNull: true);
             var results = new IntPtr[inputs.Count];
+            TensorHandles outs = default, ins = default, gouts = default;
             try
             {
+                outs = new TensorHandles(outputs, nameof(outputs));
+                ins = new TensorHandles(inputs, nameof(inputs));
+                gouts = new TensorHandles(gradOutputs ?? [], nameof(gradOutputs), allowNull: true);
                 fixed (IntPtr* o = outs.Pointers, i = ins.Pointers, g = gouts.Pointers, r = results)
                 {
                     NativeError.Check(Native.fu_autograd_grad(o, gradOutputs is null ? null : g, outputs.Count, i, inputs.Count,

@@ -87,6 +87,23 @@ public sealed class FunctionalForwardTests : IDisposable
     }
 
     [Fact]
+    public void BatchNormAndGroupNorm_MatchPyTorch_AndUpdateRunningStats()
+    {
+        var x = S(12, 0.9).reshape(2, 3, 2);
+        var mean = torch.zeros([3], torch.float64);
+        var variance = torch.ones([3], torch.float64);
+        Near([0.9056214064, 1.3263536956, 1.3978592985, -0.3654336793, 0.5282429634, -0.506040309, 0.490562294, 0.9146523113, 0.8164714352,
+              1.3850885609, 2.1804350454, 0.4992150224], [2, 3, 2], F.batch_norm(x, mean, variance, S(3, 0.5, 0.3), S(3, 0.2, 2.0), training: true));
+        Near([0.0006844081, 0.0791196296, -0.0366366992], [3], mean);
+        Near([0.9403620447, 0.9065887125, 0.9331223707], [3], variance);
+        Near([-0.0007057734, 0.8070744032, 0.9396875657, 0.3657601267, -0.4201748272, -0.9740220821, -0.7975937987, 0.0166330099, 0.7504538696,
+              0.9355308675, 0.4645557622, -0.4357189686], [2, 3, 2], F.batch_norm(x, mean, variance));
+        Near([0.8414709848, 0.8414709848, 1.4878276665, 1.0645857702, 2.3475171533, 0.6428642692, -0.1690836091, 0.8866567435, 0.8414709848,
+              0.8414709848, 1.5075259476, 0.9100737133, 2.2463368683, 0.4562438242, -0.1892325159, 1.2479698621], [2, 4, 2],
+            F.group_norm(S(16, 0.8).reshape(2, 4, 2), 2, S(4, 0.5), S(4, 0.3, 1.0)));
+    }
+
+    [Fact]
     public void Dropout_ZeroesAboutPAndScalesTheRest_AndIsIdentityWhenNotTraining()
     {
         torch.manual_seed(3);

@@ -111,4 +111,32 @@ public sealed class TensorCreationTests
         Assert.True(w.requires_grad);
         Assert.True(w.is_leaf);
     }
+
+    [Fact]
+    public void Bytes_RoundTripAnyDtype()
+    {
+        using var x = torch.tensor<long>([1, -2, 3], [3, 1]);
+        var bytes = new byte[x.nbytes];
+        x.CopyBytesTo(bytes);
+        Assert.Equal(24, bytes.Length);
+        Assert.Equal(8, x.element_size());
+        Assert.False(x.is_floating_point());
+        using var y = torch.from_bytes(bytes, [3, 1], ScalarType.Int64);
+        Assert.True(y.equal(x));
+        using var z = torch.zeros([3, 1], torch.int64).CopyBytesFrom(bytes);
+        Assert.Equal([1L, -2, 3], z.ToArray<long>());
+        Assert.Throws<ArgumentException>(() => torch.from_bytes(bytes, [2], ScalarType.Int64));
+        Assert.Throws<ArgumentException>(() => x.CopyBytesTo(new byte[23]));
+    }
+
+    [Fact]
+    public void EmptyTensors_RoundTrip()
+    {
+        using var e = torch.tensor<float>([], [0, 3]);
+        Assert.Equal([0L, 3], e.shape);
+        Assert.Empty(e.ToArray<float>());
+        e.CopyFrom<float>([]);
+        using var s = e.sum();
+        Assert.Equal(0f, s.item<float>());
+    }
 }

@@ -3,6 +3,20 @@ namespace FedUnlearn.Torch.Internal;
 /// <summary>Maps C# element types to <see cref="ScalarType"/> for data import and export.</summary>
 internal static class ElementType
 {
+    /// <summary>The native code of a dtype, rejecting values outside <see cref="ScalarType"/> before they reach libtorch.</summary>
+    internal static int Code(ScalarType type) =>
+        Enum.IsDefined(type) ? (int)type : throw new ArgumentException($"Unknown dtype code {(int)type}.", nameof(type));
+
+    /// <summary>Bytes per element of a dtype.</summary>
+    internal static int SizeOf(ScalarType type) => type switch
+    {
+        ScalarType.Byte or ScalarType.Bool => 1,
+        ScalarType.Float16 => 2,
+        ScalarType.Int32 or ScalarType.Float32 => 4,
+        ScalarType.Int64 or ScalarType.Float64 => 8,
+        _ => throw new ArgumentException($"Unknown dtype code {(int)type}.", nameof(type)),
+    };
+
     internal static ScalarType Of<T>()
         where T : unmanaged
     {

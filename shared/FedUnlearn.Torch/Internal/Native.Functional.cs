@@ -46,4 +46,10 @@ internal static unsafe partial class Native
 
     [LibraryImport(Lib)]
     internal static partial IntPtr fu_sdpa(TensorHandle q, TensorHandle k, TensorHandle v, TensorHandle mask, double dropoutP, int isCausal, double scale);
+
+    [LibraryImport(Lib)]
+    internal static partial IntPtr fu_batch_norm(TensorHandle x, TensorHandle w, TensorHandle b, TensorHandle runningMean, TensorHandle runningVar, int training, double momentum, double eps);
+
+    [LibraryImport(Lib)]
+    internal static partial IntPtr fu_group_norm(TensorHandle x, long groups, TensorHandle w, TensorHandle b, double eps);
 }

@@ -15,13 +15,13 @@ internal static unsafe partial class Native
     internal static partial IntPtr fu_binary(TensorHandle a, TensorHandle b, int op, double alpha);
 
     [LibraryImport(Lib)]
-    internal static partial IntPtr fu_binary_scalar(TensorHandle a, double s, int isInt, int op);
+    internal static partial IntPtr fu_binary_scalar(TensorHandle a, double s, long i, int isInt, int op);
 
     [LibraryImport(Lib)]
     internal static partial int fu_binary_(TensorHandle a, TensorHandle b, int op, double alpha);
 
     [LibraryImport(Lib)]
-    internal static partial int fu_binary_scalar_(TensorHandle a, double s, int isInt, int op);
+    internal static partial int fu_binary_scalar_(TensorHandle a, double s, long i, int isInt, int op);
 
     [LibraryImport(Lib)]
     internal static partial int fu_copy_(TensorHandle dst, TensorHandle src);

@@ -14,7 +14,18 @@ internal static unsafe partial class Native
     // Runs the native init exactly once, before the first call into the shim.
     static Native()
     {
-        BlasPinned = fu_init() == 1;
+        try
+        {
+            BlasPinned = fu_init() == 1;
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new DllNotFoundException(
+                "The libtorch shim libfedunlearn_torch.so or libtorch itself could not be loaded. Build FedUnlearn.Torch "
+                + "(its MSBuild target builds the shim with CMake and copies it next to the assemblies) and install the "
+                + "Debian package libtorch-dev (scripts/prereqs.sh). Loader message: " + e.Message,
+                e);
+        }
     }
 
     /// <summary>A handle standing for "no tensor" (optional arguments): passes a null pointer.</summary>

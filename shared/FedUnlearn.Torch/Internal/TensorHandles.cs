@@ -41,10 +41,16 @@ internal readonly struct TensorHandles
         }
     }
 
-    internal IntPtr[] Pointers { get; }
+    internal IntPtr[] Pointers { get; } = [];
 
+    /// <summary>Releases the references taken; a no-op on a default instance.</summary>
     internal void Release()
     {
+        if (_handles is null)
+        {
+            return;
+        }
+
         foreach (var h in _handles)
         {
             h?.DangerousRelease();

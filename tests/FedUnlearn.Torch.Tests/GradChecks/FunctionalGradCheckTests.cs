@@ -21,7 +21,10 @@ public sealed class FunctionalGradCheckTests
         ["adaptive_avg_pool2d"] = () => Of(x => F.adaptive_avg_pool2d(x[0], 2, 1), R(1, 2, 5, 3)),
         ["layer_norm"] = () => Of(x => F.layer_norm(x[0], [3], x[1], x[2]), R(2, 3), R(3), R(3)),
         ["layer_norm_2d_no_affine"] = () => Of(x => F.layer_norm(x[0], [2, 3]), R(2, 2, 3)),
-        ["dropout"] = () => Of(x => F.dropout(x[0], 0.3), R(4, 5)),
+        ["batch_norm_training"] = () => Of(x => F.batch_norm(x[0], null, null, x[1], x[2], training: true), R(3, 2, 2), R(2), R(2)),
+        ["batch_norm_eval"] = () => Of(
+            x => F.batch_norm(x[0], torch.tensor<double>([0.1, -0.2]), torch.tensor<double>([0.5, 2.0]), x[1], x[2]), R(3, 2, 2), R(2), R(2)),
+        ["group_norm"] = () => Of(x => F.group_norm(x[0], 2, x[1], x[2]), R(2, 4, 3), R(4), R(4)),
         ["embedding"] = () => Of(x => F.embedding(torch.tensor<long>([2, 0, 2, 1], [2, 2]), x[0]), R(3, 2)),
         ["cross_entropy"] = () => Of(x => F.cross_entropy(x[0], torch.tensor<long>([2, 0, 1])), R(3, 4)),
         ["cross_entropy_weights_smoothing"] = () => Of(
@@ -40,8 +43,7 @@ public sealed class FunctionalGradCheckTests
         ["sdpa_bool_mask_scale"] = () => Of(
             x => F.scaled_dot_product_attention(x[0], x[1], x[2], torch.tensor<bool>([true, false, true, true, true, false], [2, 3]), scale: 0.7),
             R(2, 4), R(3, 4), R(3, 2)),
-        ["sdpa_float_mask_dropout"] = () => Of(
-            x => F.scaled_dot_product_attention(x[0], x[1], x[2], x[3], dropoutP: 0.2), R(2, 4), R(3, 4), R(3, 2), R(2, 3)),
+        ["sdpa_float_mask"] = () => Of(x => F.scaled_dot_product_attention(x[0], x[1], x[2], x[3]), R(2, 4), R(3, 4), R(3, 2), R(2, 3)),
         ["cosine_similarity"] = () => Of(x => F.cosine_similarity(x[0], x[1]), R(3, 4), R(3, 4)),
         ["normalize"] = () => Of(x => F.normalize(x[0]), R(3, 4)),
     };

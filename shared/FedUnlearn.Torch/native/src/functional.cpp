@@ -85,3 +85,15 @@ FU_API TensorHandle fu_sdpa(TensorHandle q, TensorHandle k, TensorHandle v, Tens
     }
     FU_CATCH(nullptr)
 }
+
+// running_mean/var may be null (then batch statistics are always used); they are updated in place
+// when training.
+FU_API TensorHandle fu_batch_norm(TensorHandle x, TensorHandle w, TensorHandle b, TensorHandle running_mean,
+                                  TensorHandle running_var, int32_t training, double momentum, double eps) {
+    FU_TENSOR_BODY(at::batch_norm(*x, fu::optional(w), fu::optional(b), fu::optional(running_mean), fu::optional(running_var),
+                                  training != 0, momentum, eps, /*cudnn_enabled=*/true))
+}
+
+FU_API TensorHandle fu_group_norm(TensorHandle x, int64_t groups, TensorHandle w, TensorHandle b, double eps) {
+    FU_TENSOR_BODY(at::group_norm(*x, groups, fu::optional(w), fu::optional(b), eps))
+}

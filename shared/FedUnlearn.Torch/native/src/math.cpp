@@ -1,5 +1,4 @@
-// Elementwise math with broadcasting, in-place updates (for optimizers), matmul.
-// Functions with an `inplace` flag return the input handle itself when they update in place.
+// Elementwise math with broadcasting (out of place and in place), matmul.
 #include "shim.h"
 #include "ops.h"
 
@@ -116,8 +115,8 @@ FU_API TensorHandle fu_binary(TensorHandle a, TensorHandle b, int32_t op, double
     FU_TENSOR_BODY(binary(*a, *b, static_cast<Binary>(op), alpha))
 }
 
-FU_API TensorHandle fu_binary_scalar(TensorHandle a, double s, int32_t is_int, int32_t op) {
-    FU_TENSOR_BODY(binary_scalar(*a, fu::scalar(s, is_int), static_cast<Binary>(op)))
+FU_API TensorHandle fu_binary_scalar(TensorHandle a, double s, int64_t i, int32_t is_int, int32_t op) {
+    FU_TENSOR_BODY(binary_scalar(*a, fu::scalar(s, i, is_int), static_cast<Binary>(op)))
 }
 
 FU_API int32_t fu_binary_(TensorHandle a, TensorHandle b, int32_t op, double alpha) {
@@ -132,9 +131,9 @@ FU_API int32_t fu_binary_(TensorHandle a, TensorHandle b, int32_t op, double alp
     })
 }
 
-FU_API int32_t fu_binary_scalar_(TensorHandle a, double s, int32_t is_int, int32_t op) {
+FU_API int32_t fu_binary_scalar_(TensorHandle a, double s, int64_t i, int32_t is_int, int32_t op) {
     FU_STATUS_BODY({
-        auto v = fu::scalar(s, is_int);
+        auto v = fu::scalar(s, i, is_int);
         switch (static_cast<Binary>(op)) {
             case Binary::Add: a->add_(v); break;
             case Binary::Sub: a->sub_(v); break;
@@ -146,52 +145,6 @@ FU_API int32_t fu_binary_scalar_(TensorHandle a, double s, int32_t is_int, int32
             default: a->copy_(binary_scalar(*a, v, static_cast<Binary>(op))); break;
         }
     })
-}
-
-FU_API int32_t fu_copy_(TensorHandle dst, TensorHandle src) { FU_STATUS_BODY(dst->copy_(*src)) }
-
-// kind: 0 addcmul, 1 addcdiv (self + value * t1 {*,/} t2); in place when inplace != 0.
-FU_API TensorHandle fu_addc(TensorHandle self, TensorHandle t1, TensorHandle t2, double value, int32_t kind, int32_t inplace) {
-    try {
-        if (inplace) {
-            if (kind == 0) self->addcmul_(*t1, *t2, value); else self->addcdiv_(*t1, *t2, value);
-            return self;
-        }
-        return fu::wrap(kind == 0 ? at::addcmul(*self, *t1, *t2, value) : at::addcdiv(*self, *t1, *t2, value));
-    }
-    FU_CATCH(nullptr)
-}
-
-// weight_tensor may be null, then the scalar weight is used.
-FU_API TensorHandle fu_lerp(TensorHandle self, TensorHandle end, TensorHandle weight_tensor, double weight, int32_t inplace) {
-    try {
-        if (inplace) {
-            if (weight_tensor) self->lerp_(*end, *weight_tensor); else self->lerp_(*end, weight);
-            return self;
-        }
-        return fu::wrap(weight_tensor ? at::lerp(*self, *end, *weight_tensor) : at::lerp(*self, *end, weight));
-    }
-    FU_CATCH(nullptr)
-}
-
-FU_API TensorHandle fu_clamp(TensorHandle t, double min, int32_t has_min, double max, int32_t has_max, int32_t inplace) {
-    try {
-        auto lo = has_min ? c10::optional<at::Scalar>(min) : c10::nullopt;
-        auto hi = has_max ? c10::optional<at::Scalar>(max) : c10::nullopt;
-        if (inplace) { t->clamp_(lo, hi); return t; }
-        return fu::wrap(at::clamp(*t, lo, hi));
-    }
-    FU_CATCH(nullptr)
-}
-
-FU_API TensorHandle fu_where(TensorHandle cond, TensorHandle a, TensorHandle b) { FU_TENSOR_BODY(at::where(*cond, *a, *b)) }
-
-FU_API TensorHandle fu_masked_fill(TensorHandle t, TensorHandle mask, double value, int32_t inplace) {
-    try {
-        if (inplace) { t->masked_fill_(*mask, value); return t; }
-        return fu::wrap(at::masked_fill(*t, *mask, value));
-    }
-    FU_CATCH(nullptr)
 }
 
 // kind: 0 matmul (broadcasting), 1 mm, 2 bmm, 3 outer.

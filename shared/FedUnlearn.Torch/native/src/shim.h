@@ -26,10 +26,10 @@ inline at::IntArrayRef dims(const int64_t* data, int64_t length) {
     return at::IntArrayRef(data, static_cast<size_t>(length));
 }
 
-// A scalar from C#: a double, or an exact 64-bit integer when is_int is set (so that int64 tensors
-// keep their dtype instead of promoting to float).
-inline at::Scalar scalar(double value, int32_t is_int) {
-    return is_int ? at::Scalar(static_cast<int64_t>(value)) : at::Scalar(value);
+// A scalar from C#: the double, or the exact 64-bit integer when is_int is set (so that int64
+// tensors keep their dtype instead of promoting to float).
+inline at::Scalar scalar(double value, int64_t int_value, int32_t is_int) {
+    return is_int ? at::Scalar(int_value) : at::Scalar(value);
 }
 
 inline c10::optional<at::Tensor> optional(TensorHandle h) {

@@ -1,0 +1,3 @@
+using FedUnlearn.Bench.Aggregate;
+
+return await AggregateBenchmark.RunAsync(args);

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Aggregation throughput: FedAvg folding deltas into its running sum vs a plain memory copy of the
+# same bytes, measured in the same process. Args (optional): adapter MiB, updates, repetitions.
+# The round-overhead half (50 light clients on loopback) needs the transport: NA until it lands.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+project="$root/bench/FedUnlearn.Bench.Aggregate/FedUnlearn.Bench.Aggregate.csproj"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! dotnet build "$project" -c Release -nologo -clp:ErrorsOnly -v quiet >"$log" 2>&1; then
+    cat "$log" >&2
+    exit 1
+fi
+exec dotnet "$root/bench/FedUnlearn.Bench.Aggregate/bin/Release/net10.0/FedUnlearn.Bench.Aggregate.dll" "$@"

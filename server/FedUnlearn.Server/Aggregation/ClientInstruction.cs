@@ -1,0 +1,6 @@
+namespace FedUnlearn.Server.Aggregation;
+
+/// <summary>A client chosen for a task, with the config to send it (epochs, learning rate...).</summary>
+/// <param name="ClientId">The chosen client.</param>
+/// <param name="Config">Key-value config for the task; always holds <c>round</c>.</param>
+public sealed record ClientInstruction(string ClientId, IReadOnlyDictionary<string, string> Config);

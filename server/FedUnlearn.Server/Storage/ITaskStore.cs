@@ -1,0 +1,36 @@
+using FedUnlearn.Contracts.Parameters;
+
+namespace FedUnlearn.Server.Storage;
+
+/// <summary>Tasks sent to clients, their idempotent submissions, and the per-round client deltas.</summary>
+public interface ITaskStore
+{
+    /// <summary>Records a task of a running round. Creating an existing task id again returns it unchanged.</summary>
+    /// <exception cref="InvalidOperationException">The round is not running, or the id belongs to another round or client.</exception>
+    Task<TaskRecord> CreateTaskAsync(string taskId, long round, string clientId, TaskKind kind, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a task's result: its parameters (null for evaluations) as a blob, and for train and
+    /// unlearn tasks a client-delta row. Idempotent by task id: a second submission stores nothing
+    /// and returns the first one's record.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such task.</exception>
+    Task<TaskSubmission> SubmitTaskAsync(string taskId, ParameterSet? parameters, long sampleCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a waiting or submitted task rejected or failed, with the reason. A final task is returned unchanged.</summary>
+    Task<TaskRecord> FailTaskAsync(string taskId, TaskState state, string reason, CancellationToken cancellationToken = default);
+
+    /// <summary>The task with that id, or null.</summary>
+    Task<TaskRecord?> GetTaskAsync(string taskId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tasks of a round, in creation order.</summary>
+    Task<IReadOnlyList<TaskRecord>> ListTasksAsync(long round, CancellationToken cancellationToken = default);
+
+    /// <summary>The client deltas kept for a round (empty once pruned).</summary>
+    Task<IReadOnlyList<ClientDeltaRecord>> ListClientDeltasAsync(long round, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads a stored blob's parameters, verified against its hash.</summary>
+    /// <exception cref="FileNotFoundException">No such blob (never stored, or pruned).</exception>
+    /// <exception cref="BlobCorruptedException">The blob was altered on disk.</exception>
+    Task<ParameterSet> LoadBlobAsync(string blobHash, CancellationToken cancellationToken = default);
+}

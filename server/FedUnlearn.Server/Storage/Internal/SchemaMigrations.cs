@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace FedUnlearn.Server.Storage.Internal;
+
+/// <summary>
+/// The schema as an ordered list of migrations. <c>schema_version</c> holds how many are applied;
+/// each pending one runs in its own transaction together with the version bump, so a crash mid-way
+/// leaves a consistent, resumable schema. Never edit a shipped migration: append a new one.
+/// </summary>
+internal static class SchemaMigrations
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE clients (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            token_salt BLOB NOT NULL,
+            token_hash BLOB NOT NULL,
+            created_ms INTEGER NOT NULL,
+            last_seen_ms INTEGER);
+        CREATE TABLE global_versions (
+            version INTEGER PRIMARY KEY,
+            blob_hash TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            parent_version INTEGER REFERENCES global_versions(version),
+            round INTEGER);
+        CREATE TABLE rounds (
+            number INTEGER PRIMARY KEY,
+            state TEXT NOT NULL,
+            started_ms INTEGER NOT NULL,
+            closed_ms INTEGER,
+            version_in INTEGER NOT NULL REFERENCES global_versions(version),
+            version_out INTEGER REFERENCES global_versions(version),
+            participants INTEGER NOT NULL DEFAULT 0,
+            note TEXT);
+        CREATE TABLE tasks (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id TEXT NOT NULL UNIQUE,
+            round INTEGER NOT NULL REFERENCES rounds(number),
+            client_id TEXT NOT NULL REFERENCES clients(id),
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            created_ms INTEGER NOT NULL,
+            submitted_ms INTEGER,
+            blob_hash TEXT,
+            sample_count INTEGER,
+            reason TEXT);
+        CREATE INDEX tasks_by_round ON tasks(round);
+        CREATE TABLE client_deltas (
+            task_id TEXT PRIMARY KEY REFERENCES tasks(task_id),
+            round INTEGER NOT NULL,
+            client_id TEXT NOT NULL,
+            blob_hash TEXT NOT NULL);
+        CREATE INDEX client_deltas_by_round ON client_deltas(round);
+        """,
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int Latest => Migrations.Length;
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
+        var current = Convert.ToInt32(await connection.ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken));
+        if (current > Latest)
+            throw new InvalidOperationException($"The store's schema version {current} is newer than this server supports ({Latest}); upgrade the server.");
+        for (var v = current; v < Latest; v++)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(Migrations[v], cancellationToken, tx);
+            await connection.ExecuteAsync("DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES ($v)", cancellationToken, tx, ("$v", v + 1));
+            await tx.CommitAsync(cancellationToken);
+        }
+    }
+}
