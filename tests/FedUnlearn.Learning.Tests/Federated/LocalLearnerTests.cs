@@ -7,6 +7,7 @@ using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Tests.Federated;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class LocalLearnerTests
 {
     private static readonly LocalTrainSettings Settings = new() { Epochs = 3, BatchSize = 32, LearningRate = 1e-2, Seed = 9, Round = 1 };

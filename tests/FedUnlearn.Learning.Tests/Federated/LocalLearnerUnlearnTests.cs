@@ -6,6 +6,7 @@ using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Tests.Federated;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class LocalLearnerUnlearnTests
 {
     private static readonly LocalTrainSettings Training = new() { Epochs = 3, BatchSize = 32, LearningRate = 1e-2, Seed = 2 };
