@@ -5,6 +5,7 @@ using FedUnlearn.Learning.Models;
 using FedUnlearn.Torch;
 using Xunit.Abstractions;
 using F = FedUnlearn.Torch.torch.nn.functional;
+using FedUnlearn.Learning.Tests.Support;
 
 namespace FedUnlearn.Learning.Tests.Models;
 
@@ -14,6 +15,7 @@ namespace FedUnlearn.Learning.Tests.Models;
 /// (it reaches about 85-86%). Fails, never skips, when the dataset is missing: the prerequisites
 /// (scripts/prereqs.sh) install it.
 /// </summary>
+[Collection(TorchModelCollection.Name)]
 public sealed class MlpFashionMnistTests(ITestOutputHelper output)
 {
     private const int BatchSize = 64;

@@ -1,9 +1,11 @@
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Learning.Models;
 using FedUnlearn.Torch;
+using FedUnlearn.Learning.Tests.Support;
 
 namespace FedUnlearn.Learning.Tests.Models;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class ModelLoRATests : IDisposable
 {
     private readonly DisposeScope _scope = torch.NewDisposeScope();

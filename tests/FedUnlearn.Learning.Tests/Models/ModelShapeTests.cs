@@ -1,8 +1,10 @@
 using FedUnlearn.Learning.Models;
 using FedUnlearn.Torch;
+using FedUnlearn.Learning.Tests.Support;
 
 namespace FedUnlearn.Learning.Tests.Models;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class ModelShapeTests : IDisposable
 {
     private readonly DisposeScope _scope = torch.NewDisposeScope();
