@@ -73,6 +73,8 @@ public static class MarkdownReport
         md.Append($"![Forget vs retain accuracy]({ReportFiles.ForgetVsRetain(request.Index)}) ![Membership inference]({ReportFiles.Mia(request.Index)})\n\n");
     }
 
-    /// <summary>Text safe inside a table cell: pipes escaped, line breaks flattened.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    /// <summary>Text safe in Markdown and inside a table cell: HTML characters and pipes escaped, line breaks flattened.</summary>
+    private static string Cell(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 }
