@@ -35,7 +35,8 @@ public static class SimulationPlots
         {
             var x = X(e.AfterRound + 0.5);
             svg.Line(x, frame.PlotTop, x, frame.PlotBottom, "event");
-            svg.Text(x - 4, frame.PlotTop + 8, $"#{e.Request + 1} {e.Description}", "event-label", "end", -90);
+            // Labels read upwards from the x axis: accuracy curves mostly run high, so the bottom is usually free.
+            svg.Text(x - 4, frame.PlotBottom - 6, $"#{e.Request + 1} {e.Description}", "event-label", "start", -90);
         }
 
         frame.LegendEntry(1, "series", "test accuracy", line: true);
@@ -69,12 +70,12 @@ public static class SimulationPlots
         var frame = new ChartFrame(svg, title, "Method", "MIA accuracy (loss)");
         GroupedBars.Draw(frame, [.. methods.Select(m => m.Method)], [new("bar-mia", "MIA accuracy", [.. methods.Select(m => m.MiaLoss)])]);
         svg.Line(frame.PlotLeft, frame.Y(0.5), frame.PlotLeft + frame.PlotWidth, frame.Y(0.5), "chance");
+        frame.LegendEntry(1, "chance", "chance: 50%", line: true);
         if (request.Reference is { MiaLoss: { } reference } r && double.IsFinite(reference))
         {
             var y = frame.Y(reference);
             svg.Line(frame.PlotLeft, y, frame.PlotLeft + frame.PlotWidth, y, "reference");
-            svg.Text(frame.PlotLeft + frame.PlotWidth - 4, y - 5, $"{r.Method}: {GroupedBars.Percent(reference)}", "event-label", "end");
-            frame.LegendEntry(1, "reference", r.Method, line: true);
+            frame.LegendEntry(2, "reference", $"{r.Method}: {GroupedBars.Percent(reference)}", line: true);
         }
 
         return svg.ToString();

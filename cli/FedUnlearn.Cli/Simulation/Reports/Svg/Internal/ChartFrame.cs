@@ -26,7 +26,7 @@ internal sealed class ChartFrame
         svg.Line(PlotLeft, PlotTop, PlotLeft, PlotBottom, "axis");
         svg.Line(PlotLeft, PlotBottom, PlotLeft + PlotWidth, PlotBottom, "axis");
         svg.Text(16, PlotTop + PlotHeight / 2, yTitle, "", "middle", -90);
-        svg.Text(PlotLeft + PlotWidth / 2, svg.Height - 12, xTitle, "", "middle");
+        svg.Text(PlotLeft + PlotWidth / 2, svg.Height - 24, xTitle, "", "middle");
     }
 
     public SvgBuilder Svg { get; }
@@ -47,7 +47,7 @@ internal sealed class ChartFrame
     /// <summary>A legend entry (swatch and label) at the top right, the <paramref name="slot"/>-th from the right.</summary>
     public void LegendEntry(int slot, string cls, string label, bool line = false)
     {
-        var x = PlotLeft + PlotWidth - 150 * (slot + 1) + 20;
+        var x = PlotLeft + PlotWidth - 160 * (slot + 1) + 20;
         var y = PlotTop - 14;
         if (line) Svg.Line(x, y - 4, x + 18, y - 4, cls);
         else Svg.Rect(x, y - 10, 12, 12, cls);

@@ -35,11 +35,24 @@ internal static class GroupedBars
                 svg.Text(x + barWidth / 2, top - 4, label, "value", "middle");
             }
 
-            svg.Text(centre, frame.PlotBottom + 18, groups[g], "", "middle");
+            svg.TextLines(centre, frame.PlotBottom + 18, Wrap(groups[g]));
         }
 
         for (var s = 0; s < series.Count; s++) frame.LegendEntry(series.Count - 1 - s, series[s].Class, series[s].Label);
         return centres;
+    }
+
+    /// <summary>
+    /// A group label on one line, or on two split at the space nearest the middle when it is too
+    /// long for its slot. The first line keeps the space, so the text content stays the whole label.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string label, int maxChars = 16)
+    {
+        if (label.Length <= maxChars) return [label];
+        var spaces = Enumerable.Range(0, label.Length).Where(i => label[i] == ' ').ToList();
+        if (spaces.Count == 0) return [label];
+        var cut = spaces.MinBy(i => Math.Abs(i - label.Length / 2)) + 1;
+        return [label[..cut], label[cut..]];
     }
 
     public static string Percent(double share) =>

@@ -62,6 +62,15 @@ internal sealed class SvgBuilder
         _text.Append('>').Append(Escape(text)).Append("</text>\n");
     }
 
+    /// <summary>Centred text on several lines (one tspan each); the element's text content is the lines joined.</summary>
+    public void TextLines(double x, double y, IReadOnlyList<string> lines, double lineHeight = 14)
+    {
+        _text.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"middle\">");
+        for (var i = 0; i < lines.Count; i++)
+            _text.Append($"<tspan x=\"{N(x)}\" dy=\"{(i == 0 ? "0" : N(lineHeight))}\">").Append(Escape(lines[i])).Append("</tspan>");
+        _text.Append("</text>\n");
+    }
+
     public override string ToString() => _text.ToString() + "</svg>\n";
 
     /// <summary>XML-escapes text for element content and attribute values, dropping characters XML cannot hold.</summary>
