@@ -65,6 +65,18 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public async Task Parse_FullExampleInDocs_IsValid()
+    {
+        var doc = await File.ReadAllTextAsync(SampleFiles.RepoFile("docs/scenario.md"));
+        var start = doc.IndexOf("```jsonc\n", StringComparison.Ordinal) + "```jsonc\n".Length;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var s = ScenarioLoader.Parse(example, "docs/scenario.md");
+        Assert.Equal((3, 5, StrategyKind.TrimmedMean), (s.ForgetRequests.Count, s.Methods.Count, s.Training.Strategy));
+        Assert.Equal(0.1, s.Methods[2].Partial!.TopFraction);
+    }
+
+    [Fact]
     public async Task LoadAsync_MissingFile_SaysNotFound()
     {
         var ex = await Assert.ThrowsAsync<ScenarioException>(() => ScenarioLoader.LoadAsync("no/such/scenario.json"));
