@@ -6,6 +6,21 @@ namespace FedUnlearn.Torch.Tests;
 public sealed class TensorMathTests
 {
     [Fact]
+    public void AddSub_Int64WithAlpha_StaysExactInt64()
+    {
+        using var a = torch.tensor(new long[] { 1, 2, 3 });
+        using var b = torch.tensor(new long[] { 10, 20, 30 });
+        using var sum = a.add(b);
+        using var scaled = a.sub(b, alpha: 2);
+
+        Assert.Equal(ScalarType.Int64, sum.dtype);
+        Assert.Equal(new long[] { 11, 22, 33 }, sum.ToArray<long>());
+        Assert.Equal(new long[] { -19, -38, -57 }, scaled.ToArray<long>());
+        a.add_(b, 3);
+        Assert.Equal(new long[] { 31, 62, 93 }, a.ToArray<long>());
+    }
+
+    [Fact]
     public void Operators_BroadcastRowAgainstMatrix()
     {
         using var scope = torch.NewDisposeScope();

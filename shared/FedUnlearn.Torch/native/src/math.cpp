@@ -2,6 +2,8 @@
 #include "shim.h"
 #include "ops.h"
 
+#include <cmath>
+
 using fu::Binary;
 using fu::Unary;
 
@@ -53,6 +55,14 @@ void unary_(at::Tensor& t, Unary op) {
         case Unary::Reciprocal: t.reciprocal_(); return;
         default: t.copy_(unary(t, op)); return;
     }
+}
+
+// An integral alpha travels as an integer Scalar: libtorch rejects a floating alpha for integer
+// tensors (int64 add with the default alpha = 1 would fail), while float tensors accept either.
+at::Scalar alpha_scalar(double alpha) {
+    if (std::nearbyint(alpha) == alpha && std::fabs(alpha) < 9007199254740992.0)
+        return at::Scalar(static_cast<int64_t>(alpha));
+    return at::Scalar(alpha);
 }
 
 at::Tensor binary(const at::Tensor& a, const at::Tensor& b, Binary op, const at::Scalar& alpha) {
@@ -112,7 +122,7 @@ FU_API TensorHandle fu_unary(TensorHandle t, int32_t op) { FU_TENSOR_BODY(unary(
 FU_API int32_t fu_unary_(TensorHandle t, int32_t op) { FU_STATUS_BODY(unary_(*t, static_cast<Unary>(op))) }
 
 FU_API TensorHandle fu_binary(TensorHandle a, TensorHandle b, int32_t op, double alpha) {
-    FU_TENSOR_BODY(binary(*a, *b, static_cast<Binary>(op), alpha))
+    FU_TENSOR_BODY(binary(*a, *b, static_cast<Binary>(op), alpha_scalar(alpha)))
 }
 
 FU_API TensorHandle fu_binary_scalar(TensorHandle a, double s, int64_t i, int32_t is_int, int32_t op) {
@@ -122,11 +132,11 @@ FU_API TensorHandle fu_binary_scalar(TensorHandle a, double s, int64_t i, int32_
 FU_API int32_t fu_binary_(TensorHandle a, TensorHandle b, int32_t op, double alpha) {
     FU_STATUS_BODY({
         switch (static_cast<Binary>(op)) {
-            case Binary::Add: a->add_(*b, alpha); break;
-            case Binary::Sub: a->sub_(*b, alpha); break;
+            case Binary::Add: a->add_(*b, alpha_scalar(alpha)); break;
+            case Binary::Sub: a->sub_(*b, alpha_scalar(alpha)); break;
             case Binary::Mul: a->mul_(*b); break;
             case Binary::Div: a->div_(*b); break;
-            default: a->copy_(binary(*a, *b, static_cast<Binary>(op), alpha)); break;
+            default: a->copy_(binary(*a, *b, static_cast<Binary>(op), alpha_scalar(alpha))); break;
         }
     })
 }
