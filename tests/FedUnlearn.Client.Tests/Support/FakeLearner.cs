@@ -21,6 +21,9 @@ internal sealed class FakeLearner : ILocalLearner
     /// <summary>When set, replaces the trained adapter's values (e.g. a NaN).</summary>
     public float? Poison { get; set; }
 
+    /// <summary>Completed when the first train call begins.</summary>
+    public TaskCompletionSource TrainingStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ConcurrentQueue<(ParameterSet Input, LocalTrainSettings Settings)> Trained { get; } = new();
 
     public ConcurrentQueue<LocalUnlearnSettings> Unlearned { get; } = new();
@@ -31,6 +34,7 @@ internal sealed class FakeLearner : ILocalLearner
         CancellationToken cancellationToken)
     {
         Trained.Enqueue((globalAdapter.Clone(), settings));
+        TrainingStarted.TrySetResult();
         return await RunAsync(globalAdapter, progress, cancellationToken);
     }
 

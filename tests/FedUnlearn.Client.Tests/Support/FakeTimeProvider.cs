@@ -31,6 +31,15 @@ internal sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>True when a timer is armed to fire exactly <paramref name="due"/> from now.</summary>
+    public bool HasTimerDueIn(TimeSpan due)
+    {
+        lock (_gate)
+        {
+            return _timers.Any(t => t.DueAt - _now == due);
+        }
+    }
+
     /// <summary>Raised (outside the lock) whenever a timer is armed, with its due time: lets a test advance exactly past a delay.</summary>
     public event Action<TimeSpan>? TimerScheduled;
 
