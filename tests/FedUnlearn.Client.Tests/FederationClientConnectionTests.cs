@@ -79,7 +79,7 @@ public sealed class FederationClientConnectionTests
 
         Assert.Equal(2, h.Server.SubmitAttempts);
         Assert.Equal(UpdateDisposition.Accepted, submission.Disposition);
-        Assert.Equal(FakeFederationServer.Adapter(1.5f).ContentHash(), submission.Adapter!.ContentHash());
+        Assert.Equal(FakeFederationServer.Uniform(0.5f).ContentHash(), submission.Adapter!.ContentHash());
         Assert.Single(h.Learner.Trained);
     }
 
@@ -107,7 +107,7 @@ public sealed class FederationClientConnectionTests
         var submission = await h.Server.Submissions.NextAsync();
 
         Assert.Equal("t1", submission.Header.TaskId);
-        Assert.Equal(FakeFederationServer.Adapter(1.5f).ContentHash(), submission.Adapter!.ContentHash());
+        Assert.Equal(FakeFederationServer.Uniform(0.5f).ContentHash(), submission.Adapter!.ContentHash());
         Assert.Single(h.Learner.Trained);
     }
 

@@ -26,7 +26,7 @@ public sealed class FederationClientTaskTests
         Assert.Equal(0.4, submission.Header.Metrics["loss"]);
         Assert.Equal(3.0, submission.Header.Metrics["seconds"]);
         Assert.False(submission.Header.Metrics.ContainsKey("ignored")); // NaN metrics are dropped
-        var expected = FakeFederationServer.Adapter(1.5f);
+        var expected = FakeFederationServer.Uniform(0.5f);
         Assert.Equal(expected.ContentHash(), submission.Adapter!.ContentHash());
         Assert.True(submission.Chunks > 1, $"a 96-byte payload in 64-byte chunks needs 2+ chunks, got {submission.Chunks}");
 
@@ -40,6 +40,24 @@ public sealed class FederationClientTaskTests
         Assert.Equal(TaskSubmissionOutcome.Accepted, done.Outcome);
         Assert.True(done.PayloadBytes > 64);
         lock (h.Progress) Assert.Equal([1, 2], h.Progress.Select(p => p.Progress.Step));
+    }
+
+    [Fact]
+    public async Task RunAsync_ClipNorm_ScalesTheUpdateDownToTheBound()
+    {
+        await using var h = await ClientHarness.StartServerAsync();
+        await h.StartClientAsync();
+        var task = FakeFederationServer.TrainTask("t1", 1);
+        task.HyperParameters.ClipNorm = 1.0;
+        h.Server.Send("alice", task);
+
+        var submission = await h.Server.Submissions.NextAsync();
+
+        // 24 values of 0.5: norm sqrt(6) before clipping, exactly 1 after, direction unchanged.
+        Assert.Equal(Math.Sqrt(6), submission.Header.Metrics["update_norm"], 6);
+        var values = submission.Adapter!.SelectMany(t => t.Data).ToArray();
+        Assert.Equal(1.0, Math.Sqrt(values.Sum(v => (double)v * v)), 5);
+        Assert.All(values, v => Assert.Equal(0.5 / Math.Sqrt(6), v, 5));
     }
 
     [Fact]

@@ -74,10 +74,10 @@ internal sealed partial class TaskProcessor
             ? await learner.TrainAsync(input, TaskSettings.Train(task), progress, cancellationToken).ConfigureAwait(false)
             : await learner.UnlearnAsync(input, await TaskSettings.UnlearnAsync(task, _store.ForgetRequests, cancellationToken).ConfigureAwait(false),
                 progress, cancellationToken).ConfigureAwait(false);
-        return Prepare(header, global.Parameters, result);
+        return Prepare(header, global.Parameters, result, task.HyperParameters?.ClipNorm ?? 0);
     }
 
-    private PreparedResult Prepare(SubmitUpdateHeader header, ParameterSet global, LocalTrainResult result)
+    private PreparedResult Prepare(SubmitUpdateHeader header, ParameterSet global, LocalTrainResult result, double clipNorm)
     {
         if (result.Adapter.DescribeLayoutMismatch(global) is { } mismatch)
             throw new TaskRejectedException("layout_mismatch", $"The learner returned an adapter whose layout differs from the global one: {mismatch}");
@@ -90,9 +90,11 @@ internal sealed partial class TaskProcessor
             if (double.IsFinite(value)) header.Metrics[key] = value;
         }
 
+        var (delta, norm) = UpdateDelta.Compute(result.Adapter, global, clipNorm);
         header.Metrics["seconds"] = result.Elapsed.TotalSeconds;
+        header.Metrics["update_norm"] = norm;
         var chunkSize = Config.ChunkSize is > 0 and <= AdapterChunker.MaxChunkSize ? (int)Config.ChunkSize : AdapterChunker.MaxChunkSize;
-        var payload = AdapterChunker.Split(result.Adapter, chunkSize);
+        var payload = AdapterChunker.Split(delta, chunkSize);
         if (Config.MaxUpdateSize > 0 && payload.Header.TotalSize > Config.MaxUpdateSize)
             throw new TaskRejectedException("update_too_large", $"The update is {payload.Header.TotalSize} bytes; the server accepts at most {Config.MaxUpdateSize}.");
         return new PreparedResult(header, payload);

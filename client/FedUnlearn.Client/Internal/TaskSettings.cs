@@ -9,6 +9,10 @@ namespace FedUnlearn.Client.Internal;
 /// <summary>Maps the wire's task messages to the learner's settings (the proto stops here).</summary>
 internal static class TaskSettings
 {
+    /// <summary>
+    /// The training settings. The task's <c>clip_norm</c> bounds the sent update, so the client
+    /// clips the delta (<see cref="UpdateDelta"/>) rather than passing it on as gradient clipping.
+    /// </summary>
     public static LocalTrainSettings Train(ClientTask task)
     {
         var h = task.HyperParameters ?? new HyperParameters();
@@ -19,7 +23,6 @@ internal static class TaskSettings
             BatchSize = h.BatchSize > 0 ? checked((int)h.BatchSize) : defaults.BatchSize,
             LearningRate = h.LearningRate > 0 ? h.LearningRate : defaults.LearningRate,
             WeightDecay = h.WeightDecay,
-            ClipNorm = h.ClipNorm > 0 ? h.ClipNorm : null,
             Seed = unchecked((long)h.Seed),
             Round = checked((long)task.Round),
         };

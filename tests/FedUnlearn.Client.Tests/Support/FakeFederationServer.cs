@@ -109,6 +109,10 @@ internal sealed partial class FakeFederationServer : IAsyncDisposable
         return set;
     }
 
+    /// <summary>An update with <see cref="Adapter"/>'s layout and every value <paramref name="value"/> (what the fake learner's delta looks like).</summary>
+    public static ParameterSet Uniform(float value) =>
+        new(Adapter(0).Select(t => new ParameterTensor(t.Name, t.Shape, Enumerable.Repeat(value, t.Data.Length).ToArray())));
+
     private Channel<ClientTask?> Outbox(string clientId) =>
         _outboxes.GetOrAdd(clientId, _ => Channel.CreateUnbounded<ClientTask?>());
 
