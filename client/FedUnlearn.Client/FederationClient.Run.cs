@@ -34,6 +34,11 @@ public sealed partial class FederationClient
                     $"Gave up after {_failuresInARow} reconnect attempts in a row; last: {end.Reason}.");
             }
         }
+        catch (RpcException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // A call cut short by our own cancellation: report it as the cancellation it is.
+            throw new OperationCanceledException("The client was stopped.", ex, cancellationToken);
+        }
         finally
         {
             await stopWork.CancelAsync().ConfigureAwait(false);

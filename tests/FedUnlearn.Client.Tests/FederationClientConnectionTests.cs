@@ -112,6 +112,41 @@ public sealed class FederationClientConnectionTests
     }
 
     [Fact]
+    public async Task RunAsync_Cancelled_ThrowsOperationCanceledAndFreesTheClientForAnotherRun()
+    {
+        await using var h = await ClientHarness.StartServerAsync();
+        await h.CreateClientAsync();
+        using var stop = new CancellationTokenSource();
+        var run = h.Client.RunAsync(stop.Token);
+        await h.Server.Subscriptions.NextAsync();
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(ClientHarness.Patience));
+        using var again = new CancellationTokenSource();
+        var second = h.Client.RunAsync(again.Token);
+        Assert.Equal("alice", await h.Server.Subscriptions.NextAsync());
+        await again.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(ClientHarness.Patience));
+    }
+
+    [Fact]
+    public async Task RunAsync_ServerWithoutForgetSupport_KeepsTheRequestPendingAndKeepsRunning()
+    {
+        await using var h = await ClientHarness.StartServerAsync();
+        h.Server.ForgetUnimplemented = true;
+        await h.StartClientAsync();
+        await h.Server.Subscriptions.NextAsync();
+        var request = await h.Client.RequestForgetAsync([3], requestId: "r-later");
+        Assert.Equal(FedUnlearn.Client.Storage.LocalForgetState.Pending, request.State);
+
+        h.Server.Send("alice", FakeFederationServer.TrainTask("t1", 1));
+
+        Assert.Equal("t1", (await h.Server.Submissions.NextAsync()).Header.TaskId);
+        Assert.Equal(FedUnlearn.Client.Storage.LocalForgetState.Pending, (await h.Client.Store.ForgetRequests.GetAsync("r-later"))!.State);
+    }
+
+    [Fact]
     public async Task RunAsync_ServerNeverReachable_GivesUpAfterMaxReconnectAttempts()
     {
         await using var h = await ClientHarness.StartServerAsync();

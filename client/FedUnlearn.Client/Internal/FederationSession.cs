@@ -104,7 +104,9 @@ internal sealed class FederationSession(
         return new JoinRequest { ClientId = options.ClientId, DisplayName = options.EffectiveDisplayName, Capabilities = capabilities };
     }
 
-    private FederationClientException Refused(RpcException ex) => new(ex.StatusCode switch
+    private FederationClientException Refused(RpcException ex) => new(RpcFailures.IsTlsFailure(ex)
+        ? $"The TLS handshake with {options.ServerAddress} failed ({ex.Status.Detail}); trust the server's certificate (Tls.TrustedServerCertificate) or use its certificate's host name."
+        : ex.StatusCode switch
     {
         StatusCode.Unauthenticated => $"The server at {options.ServerAddress} refused the token of client '{options.ClientId}' (unknown or revoked): {ex.Status.Detail}",
         StatusCode.PermissionDenied => $"The token is not valid for client '{options.ClientId}': {ex.Status.Detail}",

@@ -28,8 +28,10 @@ internal sealed class ForgetRequestSender(ResilientFederationCalls calls, LocalF
             events.OnForgetAcknowledged(new ForgetAcknowledgedEventArgs(request.RequestId, response.TicketId, stored.State, response.Duplicate));
             return stored;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && RpcFailures.IsTransient(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+            && (RpcFailures.IsTransient(ex) || ex is RpcException { StatusCode: StatusCode.Unimplemented }))
         {
+            // A server that does not take forget requests yet is treated like an unreachable one: keep it for later.
             ClientLog.ForgetPending(logger, request.RequestId, ex.Message);
             return request;
         }

@@ -37,10 +37,11 @@ internal sealed class ClientHarness : IAsyncDisposable
 
     public Task Run => _run ?? throw new InvalidOperationException("Not started.");
 
-    public static async Task<ClientHarness> StartServerAsync(string? dataDirectory = null)
+    public static async Task<ClientHarness> StartServerAsync(string? dataDirectory = null,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var server = new FakeFederationServer();
-        await server.StartAsync();
+        await server.StartAsync(certificate: certificate);
         server.Adapters[1] = FakeFederationServer.Adapter(1f);
         return new ClientHarness(server, dataDirectory ?? Path.Combine(Path.GetTempPath(), "fedunlearn-client-" + Guid.NewGuid().ToString("N")));
     }

@@ -49,6 +49,7 @@ internal sealed partial class FakeFederationServer
     private async Task<RequestForgetResponse> RequestForgetAsync(RequestForgetRequest request, ServerCallContext context)
     {
         ForgetRequests.Writer.TryWrite(request);
+        if (ForgetUnimplemented) throw new RpcException(StatusCode.Unimplemented, "forget requests are not implemented (test)");
         if (HoldForgetReply is { } hold) await hold.Task.WaitAsync(context.CancellationToken);
         var key = context.Identity + "/" + request.RequestId;
         var created = new RequestForgetResponse { TicketId = "ticket-" + (_tickets.Count + 1), State = ForgetState.Accepted };

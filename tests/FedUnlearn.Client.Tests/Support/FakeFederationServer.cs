@@ -28,7 +28,12 @@ internal sealed partial class FakeFederationServer : IAsyncDisposable
 
     public FakeFederationServer() => _tokens[Token] = "alice";
 
-    public Uri Address => new($"http://127.0.0.1:{_port}");
+    public Uri Address => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{_port}");
+
+    private System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
+
+    /// <summary>When true, RequestForget answers UNIMPLEMENTED (a server without forget support).</summary>
+    public bool ForgetUnimplemented { get; set; }
 
     public ServerConfig Config { get; } = new()
     {
@@ -65,9 +70,10 @@ internal sealed partial class FakeFederationServer : IAsyncDisposable
 
     public void AddToken(string token, string clientId) => _tokens[token] = clientId;
 
-    public async Task StartAsync(int port = 0)
+    public async Task StartAsync(int port = 0, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
-        var options = new GrpcServerOptions { Port = port, ShutdownTimeout = TimeSpan.FromSeconds(1) };
+        _certificate = certificate;
+        var options = new GrpcServerOptions { Port = port, ShutdownTimeout = TimeSpan.FromSeconds(1), Certificate = certificate };
         options.Interceptors.Add(new BearerTokenInterceptor((token, _) => ValueTask.FromResult(_tokens.GetValueOrDefault(token))));
         _server = new GrpcServer(options);
         _server.AddService(Definition());
