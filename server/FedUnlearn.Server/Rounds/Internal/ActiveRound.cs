@@ -7,8 +7,9 @@ namespace FedUnlearn.Server.Rounds.Internal;
 /// <summary>
 /// The open round: its tasks, the streaming aggregator, and the bookkeeping that makes submissions
 /// idempotent and lets the round close cleanly while uploads are still arriving. Updates are
-/// validated and folded concurrently; <see cref="CloseAsync"/> waits for the folds in flight and
-/// for their store writes, so what is aggregated is exactly what is stored.
+/// validated and folded concurrently; an accepted delta's blob is written at once (acknowledged
+/// when durable) and its row joins one batched transaction at close. <see cref="CloseAsync"/> waits
+/// for the folds in flight and their writes, so what is aggregated is exactly what is stored.
 /// </summary>
 internal sealed class ActiveRound
 {
@@ -18,6 +19,7 @@ internal sealed class ActiveRound
     private readonly ITaskStore _store;
     private readonly List<RejectedUpdate> _earlyRejections = [];
     private readonly List<Task> _writes = [];
+    private readonly List<TaskResult> _staged = [];
     private readonly TaskCompletionSource _allReported = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource? _drained;
     private int _inFlight;
@@ -97,7 +99,7 @@ internal sealed class ActiveRound
 
         // Recorded before leaving the flight, so a closing round waits for this write too.
         Task write = Resolve(task, result.IsValid ? TaskOutcome.Accepted : TaskOutcome.Rejected, result.Reason,
-            result.IsValid ? _store.SubmitTaskAsync(taskId, update.Parameters, update.SampleCount, CancellationToken.None) : null);
+            result.IsValid ? StageAsync(taskId, update) : null);
         LeaveFlight();
         await write.WaitAsync(cancellationToken).ConfigureAwait(false);
         return result.IsValid ? Verdict.Accepted : Verdict.Rejected(result.Reason!);
@@ -125,8 +127,27 @@ internal sealed class ActiveRound
         Task[] writes;
         lock (_gate) writes = [.. _writes];
         await Task.WhenAll(writes).ConfigureAwait(false);
+        TaskResult[] staged;
+        lock (_gate) staged = [.. _staged];
+        try
+        {
+            // One transaction for every accepted delta of the round (the blobs are already on disk).
+            if (staged.Length > 0) await _store.SubmitTasksAsync(staged, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (TaskResult done in staged) done.Blob?.Dispose();
+        }
+
         AggregationResult result = _aggregator.Result();
         lock (_gate) return (result, [.. _earlyRejections]);
+    }
+
+    /// <summary>Writes an accepted delta's blob now (concurrently, outside the database); its row comes in the close's batch.</summary>
+    private async Task StageAsync(string taskId, ClientUpdate update)
+    {
+        StagedBlob blob = await _store.StageBlobAsync(update.Parameters, CancellationToken.None).ConfigureAwait(false);
+        lock (_gate) _staged.Add(new TaskResult(taskId, blob, update.SampleCount));
     }
 
     private async Task<Verdict> FinishAsync(string taskId, TaskOutcome outcome, string reason)

@@ -61,14 +61,9 @@ internal sealed partial class RoundRunner
             return;
         }
 
-        var tasks = new List<RoundTask>(chosen.Count);
-        foreach (ClientInstruction instruction in chosen)
-        {
-            ClientSession session = _sessions.Find(instruction.ClientId)!;
-            string taskId = $"r{record.Number}-{session.ClientId}";
-            await _store.CreateTaskAsync(taskId, record.Number, session.Record.Id, TaskKind.Train, cancellationToken).ConfigureAwait(false);
-            tasks.Add(new RoundTask(taskId, session.ClientId));
-        }
+        List<RoundTask> tasks = [.. chosen.Select(c => new RoundTask($"r{record.Number}-{c.ClientId}", c.ClientId))];
+        await _store.CreateTasksAsync(record.Number, TaskKind.Train,
+            [.. tasks.Select(t => (t.TaskId, _sessions.Find(t.ClientId)!.Record.Id))], cancellationToken).ConfigureAwait(false);
 
         var round = new ActiveRound(context, _strategy.CreateAggregator(context), _store, tasks, AdapterPayload.Layout(global), started);
         _previous = _current;
