@@ -33,6 +33,9 @@ public interface IRoundStore
     /// <summary>The round with that number, or null.</summary>
     Task<RoundRecord?> GetRoundAsync(long round, CancellationToken cancellationToken = default);
 
+    /// <summary>Up to <paramref name="limit"/> rounds numbered below <paramref name="before"/> (all when null), newest first.</summary>
+    Task<IReadOnlyList<RoundRecord>> ListRoundsAsync(long? before, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>The most recently committed round, or null.</summary>
     Task<RoundRecord?> LatestCommittedRoundAsync(CancellationToken cancellationToken = default);
 

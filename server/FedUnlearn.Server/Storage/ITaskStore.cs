@@ -17,6 +17,18 @@ public interface ITaskStore
     /// <exception cref="KeyNotFoundException">No such task.</exception>
     Task<TaskSubmission> SubmitTaskAsync(string taskId, ParameterSet? parameters, long sampleCount, CancellationToken cancellationToken = default);
 
+    /// <summary>Records tasks of a running round for the given clients in one transaction (see <see cref="CreateTaskAsync"/>).</summary>
+    Task<IReadOnlyList<TaskRecord>> CreateTasksAsync(long round, TaskKind kind, IReadOnlyList<(string TaskId, string ClientId)> tasks, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes <paramref name="parameters"/> as a blob, durably, ahead of a batched <see cref="SubmitTasksAsync"/>.</summary>
+    Task<StagedBlob> StageBlobAsync(ParameterSet parameters, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="SubmitTaskAsync"/> for many tasks in one transaction (one sync instead of one per
+    /// task), with blobs staged beforehand. Idempotent per task like the single form.
+    /// </summary>
+    Task<IReadOnlyList<TaskSubmission>> SubmitTasksAsync(IReadOnlyList<TaskResult> results, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a waiting or submitted task rejected or failed, with the reason. A final task is returned unchanged.</summary>
     Task<TaskRecord> FailTaskAsync(string taskId, TaskState state, string reason, CancellationToken cancellationToken = default);
 

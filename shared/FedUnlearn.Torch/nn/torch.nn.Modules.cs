@@ -50,6 +50,10 @@ public static partial class torch
         /// <summary>Children run in order, named "0", "1", ...</summary>
         public static M.Sequential Sequential(params Module<Tensor, Tensor>[] modules) => new(modules);
 
+        /// <summary>Children run in order, with the given names: <c>Sequential(("fc1", fc1), ("act", act))</c>.</summary>
+        public static M.Sequential Sequential((string name, Module<Tensor, Tensor> module) first, params (string name, Module<Tensor, Tensor> module)[] rest) =>
+            new(first, rest);
+
         /// <summary>Children run in order, with the given names.</summary>
         public static M.Sequential Sequential(IEnumerable<(string name, Module<Tensor, Tensor> module)> modules) => new(modules);
 

@@ -14,7 +14,7 @@ public abstract partial class Optimizer
     public double clip_grad_norm_(double max_norm, double norm_type = 2, bool error_if_nonfinite = false)
     {
         ClipChecks.Check(max_norm, norm_type);
-        NativeError.Check(Native.fu_optim_clip_grad_norm(Native_, max_norm, norm_type, Native.Flag(error_if_nonfinite), out var total));
+        NativeError.Check(Native.fu_optim_clip_grad_norm(NativeState, max_norm, norm_type, Native.Flag(error_if_nonfinite), out var total));
         return total;
     }
 }

@@ -14,14 +14,14 @@ public abstract partial class Optimizer
     public Tensor? state(Tensor parameter, string key)
     {
         var slot = Slot(key);
-        NativeError.Check(Native.fu_optim_state(Native_, IndexOf(parameter), slot, out var tensor, out _));
+        NativeError.Check(Native.fu_optim_state(NativeState, IndexOf(parameter), slot, out var tensor, out _));
         return Tensor.WrapOrNull(tensor);
     }
 
     /// <summary>How many steps updated this parameter (PyTorch's <c>state["step"]</c>; SGD keeps none and reports 0).</summary>
     public long state_step(Tensor parameter)
     {
-        NativeError.Check(Native.fu_optim_state(Native_, IndexOf(parameter), 0, out var tensor, out var step));
+        NativeError.Check(Native.fu_optim_state(NativeState, IndexOf(parameter), 0, out var tensor, out var step));
         Tensor.WrapOrNull(tensor)?.DetachFromDisposeScope().Dispose();
         return step;
     }

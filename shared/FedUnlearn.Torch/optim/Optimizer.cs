@@ -8,7 +8,9 @@ namespace FedUnlearn.Torch.Optim;
 /// <see cref="step"/>, <see cref="zero_grad"/> and per-parameter state. The parameters and their
 /// state live in one native object, so a step is a single call into libtorch whatever the number of
 /// parameters, and allocates nothing managed. Parameters whose gradient is null are skipped, as in PyTorch.
-/// Dispose it to free the state (moments, momentum buffers) promptly.
+/// Dispose it to free the state (moments, momentum buffers) promptly. As in PyTorch, create the
+/// optimizer after moving a model to its dtype and device: it keeps references to the parameter
+/// tensors it was given (so they stay alive until it is disposed).
 /// </summary>
 public abstract partial class Optimizer : IDisposable
 {
@@ -51,7 +53,7 @@ public abstract partial class Optimizer : IDisposable
     /// <summary>The weight decay given to groups that set none.</summary>
     public double DefaultWeightDecay { get; }
 
-    internal OptimizerHandle Native_ => _native;
+    internal OptimizerHandle NativeState => _native;
 
     /// <summary>Adds a group (PyTorch's <c>add_param_group</c>); a parameter may belong to one group only.</summary>
     /// <exception cref="ArgumentException">The group is empty, holds a non-leaf tensor, or repeats a parameter.</exception>

@@ -17,6 +17,12 @@ public sealed class Sequential : torch.nn.Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>Children with explicit names: <c>new Sequential(("fc1", fc1), ("act", act), ("head", head))</c>.</summary>
+    public Sequential((string name, torch.nn.Module<Tensor, Tensor> module) first, params (string name, torch.nn.Module<Tensor, Tensor> module)[] rest)
+        : this(rest.Prepend(first))
+    {
+    }
+
     /// <summary>Children with explicit names.</summary>
     public Sequential(IEnumerable<(string name, torch.nn.Module<Tensor, Tensor> module)> modules)
     {

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using FedUnlearn.Contracts.Parameters;
+using FedUnlearn.Contracts.V1;
+using FedUnlearn.Rpc.Client;
+using FedUnlearn.Rpc.Services;
+using FedUnlearn.Server.Hosting;
+
+namespace FedUnlearn.Bench.Aggregate;
+
+/// <summary>
+/// What a round costs beyond the clients' own work: a real <see cref="FederationServer"/> on
+/// loopback (store on disk, fsyncs included) and light clients with zero compute (tiny adapter,
+/// no training) that fetch the task's adapter and upload a delta as soon as a task arrives. With
+/// zero compute, the slowest client's compute is 0 and the whole round time is overhead: dispatch,
+/// 2 × clients transfers, validation, aggregation, per-client delta storage, commit, next round.
+/// </summary>
+public static class RoundOverheadBenchmark
+{
+    /// <summary>Mean milliseconds per round over <paramref name="rounds"/> rounds after <paramref name="warmup"/>.</summary>
+    public static async Task<double> MeasureAsync(int clients, int rounds, int warmup, CancellationToken cancellationToken = default)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "fedunlearn-bench-round-" + Guid.NewGuid().ToString("N"));
+        const string adminToken = "bench-admin-token-0123456789";
+        var options = new FederationServerOptions
+        {
+            DataDirectory = directory,
+            AdminToken = adminToken,
+            MinClients = clients,
+            MinUpdates = clients,
+            Rounds = warmup + rounds,
+            RoundDeadline = TimeSpan.FromMinutes(5),
+            InitialAdapter = Adapter(0),
+        };
+        var server = new FederationServer(options);
+        var channels = new List<GrpcChannel>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await server.StartAsync(cancellationToken);
+            using var adminChannel = GrpcChannel.ForAddress(server.Address);
+            var admin = new AdminRpcClient(adminChannel, adminToken);
+            var loops = new List<Task>();
+            for (int i = 0; i < clients; i++)
+            {
+                AddClientResponse added = await admin.AddClientAsync(new AddClientRequest { ClientId = $"bench-{i}" }, new CallOptions { CancellationToken = cancellationToken });
+                var channel = GrpcChannel.ForAddress(server.Address);
+                channels.Add(channel);
+                loops.Add(RunClientAsync(new FederationRpcClient(channel, added.Token), added.ClientId, i + 1, stop.Token));
+            }
+
+            await server.WaitForRoundAsync(warmup, cancellationToken);
+            long started = Stopwatch.GetTimestamp();
+            await server.WaitForRoundAsync(warmup + rounds, cancellationToken);
+            double perRound = Stopwatch.GetElapsedTime(started).TotalMilliseconds / rounds;
+            await stop.CancelAsync();
+            await Task.WhenAll(loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
+            return perRound;
+        }
+        finally
+        {
+            foreach (GrpcChannel channel in channels) channel.Dispose();
+            await server.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task RunClientAsync(FederationRpcClient rpc, string clientId, int index, CancellationToken cancellationToken)
+    {
+        var call = new CallOptions { CancellationToken = cancellationToken };
+        await rpc.JoinAsync(new JoinRequest { ClientId = clientId, Capabilities = new ClientCapabilities { SampleCount = (ulong)index } }, call);
+        using var subscription = rpc.Subscribe(new SubscribeRequest { ClientId = clientId }, call);
+        await foreach (ClientTask task in subscription.ResponseStream.WithCancellation(cancellationToken))
+        {
+            if (task.KindCase != ClientTask.KindOneofCase.Train) continue;
+            FetchedAdapter global = await rpc.FetchAdapterAsync(task.AdapterVersion, options: call);
+            var header = new SubmitUpdateHeader { TaskId = task.TaskId, BaseVersion = global.Version, SampleCount = (ulong)index };
+            await rpc.SubmitUpdateAsync(header, Adapter(index * 1e-3f), options: call);
+        }
+    }
+
+    /// <summary>A tiny LoRA adapter (rank 4 on a 32 × 32 layer: 1 KiB), every value <paramref name="value"/>.</summary>
+    private static ParameterSet Adapter(float value) => new([
+        new ParameterTensor("fc.lora_A", [4, 32], Enumerable.Repeat(value, 128).ToArray()),
+        new ParameterTensor("fc.lora_B", [32, 4], Enumerable.Repeat(value, 128).ToArray()),
+    ]);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using FedUnlearn.Server.Storage;
+
+namespace FedUnlearn.Server.Admission.Internal;
+
+/// <summary>
+/// Maps bearer tokens to callers. Client tokens are checked against the store's salted hashes once
+/// per process and then remembered by their SHA-256 (a store check writes last-seen and syncs the
+/// database: too slow for every chunked call of every client). The admin token is compared in
+/// constant time.
+/// </summary>
+internal sealed class TokenAuthenticator(IClientStore store, string adminToken)
+{
+    private readonly byte[] _adminHash = SHA256.HashData(Encoding.UTF8.GetBytes(adminToken));
+    private readonly ConcurrentDictionary<string, ClientRecord> _verified = new(StringComparer.Ordinal);
+
+    public bool IsAdmin(string token) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), _adminHash);
+
+    public async ValueTask<ClientRecord?> AuthenticateClientAsync(string token, CancellationToken cancellationToken)
+    {
+        string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        if (_verified.TryGetValue(key, out ClientRecord? known))
+            return known;
+        if (!ClientToken.TryParse(token, out string storeId, out string secret))
+            return null;
+        ClientRecord? client = await store.AuthenticateAsync(storeId, secret, cancellationToken).ConfigureAwait(false);
+        if (client is not null)
+            _verified[key] = client;
+        return client;
+    }
+}

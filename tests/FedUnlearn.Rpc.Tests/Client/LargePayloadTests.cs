@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using FedUnlearn.Rpc.Client;
+using FedUnlearn.Rpc.Tests.Protos;
+using FedUnlearn.Rpc.Tests.Support;
+using Google.Protobuf;
+
+namespace FedUnlearn.Rpc.Tests.Client;
+
+/// <summary>64 MiB in 1 MiB chunks up (client stream) and down (server stream), sha256-checked.</summary>
+public sealed class LargePayloadTests(EchoServerFixture fixture) : IClassFixture<EchoServerFixture>
+{
+    private const int ChunkSize = 1024 * 1024;
+    private const long TotalBytes = 64L * ChunkSize;
+
+    [Fact]
+    public async Task ClientStreamingCall_64MiBInChunks_ServerHashMatches()
+    {
+        using ClientStreamingCall<EchoRequest, EchoReply> call = fixture.Channel.ClientStreamingCall(Echo.Collect);
+        byte[] chunk = new byte[ChunkSize];
+        for (long offset = 0; offset < TotalBytes; offset += ChunkSize)
+        {
+            Payload.Fill(chunk, offset);
+            await call.RequestStream.WriteAsync(new EchoRequest { Payload = UnsafeByteOperations.UnsafeWrap(chunk) });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        EchoReply reply = await call;
+
+        Assert.Equal(64, reply.Index);
+        Assert.Equal(TotalBytes, reply.TotalBytes);
+        Assert.Equal(Payload.Sha256(TotalBytes, ChunkSize), reply.Payload.ToByteArray());
+    }
+
+    [Fact]
+    public async Task ServerStreamingCall_64MiBInChunks_ClientHashMatches()
+    {
+        using ServerStreamingCall<EchoReply> call = fixture.Channel.ServerStreamingCall(Echo.Expand,
+            new EchoRequest { TotalBytes = TotalBytes, ChunkSize = ChunkSize });
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long received = 0;
+        int messages = 0;
+        await foreach (EchoReply reply in call.ResponseStream)
+        {
+            Assert.Equal(messages++, reply.Index);
+            Assert.True(reply.Payload.Length <= ChunkSize);
+            received += reply.Payload.Length;
+            hash.AppendData(reply.Payload.Span);
+        }
+
+        Assert.Equal(TotalBytes, received);
+        Assert.Equal(Payload.Sha256(TotalBytes, ChunkSize), hash.GetHashAndReset());
+    }
+}
