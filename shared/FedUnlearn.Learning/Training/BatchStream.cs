@@ -17,6 +17,7 @@ public sealed class BatchStream
     private readonly BatchBuffer _buffer;
     private readonly long[] _shape;
     private readonly long[] _ids;
+    private readonly long[] _labels;
     private IEnumerator<int[]>? _cycle;
     private int _cycleEpoch;
 
@@ -29,6 +30,7 @@ public sealed class BatchStream
         _buffer = new BatchBuffer(options.BatchSize, dataset.FeatureLength);
         _shape = [0, .. dataset.FeatureShape.Select(d => (long)d)];
         _ids = new long[options.BatchSize];
+        _labels = new long[options.BatchSize];
         Device = device;
     }
 
@@ -50,7 +52,8 @@ public sealed class BatchStream
         var features = torch.tensor(_buffer.Features, _shape, Device);
         var labels = torch.tensor(_buffer.Labels, [n], Device);
         _buffer.Ids.CopyTo(_ids);
-        return new Batch(features, labels, _ids.AsMemory(0, n));
+        _buffer.Labels.CopyTo(_labels);
+        return new Batch(features, labels, _labels.AsMemory(0, n), _ids.AsMemory(0, n));
     }
 
     /// <summary>The next batch of an endless walk through epochs 0, 1, 2, … of this stream.</summary>
