@@ -3,6 +3,7 @@ using FedUnlearn.Learning.Unlearning.GradientAscent;
 using FedUnlearn.Learning.Unlearning.LabelFlip;
 using FedUnlearn.Learning.Unlearning.NablaTau;
 using FedUnlearn.Learning.Unlearning.Retrain;
+using FedUnlearn.Learning.Unlearning.Rfa;
 
 namespace FedUnlearn.Learning.Unlearning;
 
@@ -26,7 +27,9 @@ public sealed class MethodRegistry
         .Register(NablaTauMethod.MethodName, "∇τ: a·ReLU(τ − CE(forget))² + (1 − a)·CE(retain), τ = held-out loss, a decaying to 0.",
             o => new NablaTauMethod(NablaTauOptions.Read(o)))
         .Register(LabelFlipMethod.MethodName, "Cross-entropy towards random wrong labels on the forget set plus cross-entropy on retained data.",
-            o => new LabelFlipMethod(LabelFlipOptions.Read(o)));
+            o => new LabelFlipMethod(LabelFlipOptions.Read(o)))
+        .Register(RfaMethod.MethodName, "Residual feature alignment: keep retained penultimate features at the frozen teacher's, move forget features to another class's mean.",
+            o => new RfaMethod(RfaOptions.Read(o)));
 
     /// <summary>The registered methods, by name.</summary>
     public IReadOnlyCollection<MethodDescriptor> Methods => _methods.Values;
