@@ -6,6 +6,7 @@ using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Tests.Evaluation;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class ModelEvaluatorTests
 {
     [Fact]

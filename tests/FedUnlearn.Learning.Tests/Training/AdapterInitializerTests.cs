@@ -4,6 +4,7 @@ using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Tests.Training;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class AdapterInitializerTests
 {
     [Fact]

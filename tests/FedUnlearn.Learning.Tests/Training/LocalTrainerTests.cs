@@ -6,6 +6,7 @@ using FedUnlearn.Learning.Training;
 
 namespace FedUnlearn.Learning.Tests.Training;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class LocalTrainerTests
 {
     private static readonly TrainingOptions Fast = new() { Epochs = 4, BatchSize = 32, LearningRate = 1e-2, Seed = 3 };

@@ -7,6 +7,7 @@ using F = FedUnlearn.Torch.torch.nn.functional;
 
 namespace FedUnlearn.Learning.Tests.Training;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class TrainingLoopTests
 {
     private static readonly TrainingOptions Options = new() { Epochs = 2, BatchSize = 50, LearningRate = 1e-2, Seed = 1 };

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class MethodBehaviourTests(ITestOutputHelper output)
 {
     private static readonly MethodRegistry Registry = MethodRegistry.CreateDefault();

@@ -1,9 +1,11 @@
 using FedUnlearn.Learning.Unlearning;
 using FedUnlearn.Learning.Unlearning.GradientAscent;
 using FedUnlearn.Learning.Unlearning.NablaTau;
+using FedUnlearn.Learning.Tests.Support;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class MethodRegistryTests
 {
     private readonly MethodRegistry _registry = MethodRegistry.CreateDefault();

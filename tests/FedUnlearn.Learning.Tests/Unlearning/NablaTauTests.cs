@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class NablaTauTests(ITestOutputHelper output)
 {
     [Fact]

@@ -13,6 +13,7 @@ using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class UnlearningRunnerTests
 {
     [Fact]
