@@ -7,6 +7,7 @@ using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class AmnesiacTests
 {
     private static readonly long[] AllIds = FedUnlearn.Learning.Data.DatasetExtensions.GetIds(TinyTask.Train);

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class ShardedExactTests(ITestOutputHelper output)
 {
     private static readonly ShardedSpec Spec = new()
@@ -33,6 +34,7 @@ public sealed class ShardedExactTests(ITestOutputHelper output)
 
         using var scratch = TinyTask.Model();
         var reference = ShardedAdapterSet.Train(scratch, TinyTask.Train.ExceptIds(ForgetIds), Spec);
+        output.WriteLine($"forgetting {ForgetIds.Length} samples retrained shards {string.Join(", ", retrained)} of {Spec.Shards}");
         Assert.Equal(affected, retrained);
         Assert.InRange(affected.Length, 1, 3);
         for (var k = 0; k < Spec.Shards; k++)
