@@ -38,7 +38,13 @@ internal static class AdminMapping
         var info = new RoundInfo
         {
             Round = (ulong)round.Number,
-            Kind = RoundKind.Train,
+            Kind = round.Kind switch
+            {
+                TaskKind.Unlearn => RoundKind.Unlearn,
+                TaskKind.Evaluate => RoundKind.Evaluate,
+                _ => RoundKind.Train,
+            },
+            TicketId = round.TicketId ?? "",
             State = round.State switch
             {
                 StoredRoundState.Running => WireRoundState.Running,
