@@ -44,7 +44,7 @@ public sealed partial class FederationStore
                 UPDATE forget_requests SET state = $state, rounds_planned = $planned, rounds_completed = $completed, attempts = $attempts,
                     version_before = $vb, hash_before = $hb, version_after = $va, hash_after = $ha, step_version = $step,
                     baseline = $baseline, verification = $verification, metrics = $metrics, fields = $fields, outcome = $outcome,
-                    failure_reason = $failure, accepted_audited = $audited, updated_ms = $now,
+                    failure_reason = $failure, accepted_audited = MAX(accepted_audited, $audited), updated_ms = $now,
                     running_ms = $running, verifying_ms = $verifying, finished_ms = $finished
                 WHERE ticket_id = $t
                 """,

@@ -20,6 +20,7 @@ internal static class AdminMapping
             DisplayName = session?.DisplayName ?? record.Name,
             State = session switch
             {
+                _ when record.RemovedAt is not null => ClientState.Removed,
                 { IsOnline: true } => ClientState.Online,
                 { Joined: true } => ClientState.Offline,
                 _ when record.LastSeenAt is not null => ClientState.Offline,
