@@ -108,4 +108,29 @@ public sealed class SampleScopeCampaignTests
         IReadOnlyList<Contracts.V1.AuditRecord> audit = await harness.Admin.ReadAuditLogAsync(new GetAuditLogRequest());
         Assert.Equal(2, audit.Count(r => r.Kind == AuditKinds.ForgetAccepted));
     }
+
+    [Fact]
+    public async Task RetrainMethod_AdapterReinitialisedServerSideThenRoundsFromIt()
+    {
+        await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Forget.Methods["retrain"].Rounds, o.Forget.Verification.MaxTestAccuracyDrop) = (1, null));
+        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(clients, Kind.Train);
+        RequestForgetResponse ack = await clients[1].Rpc.RequestForgetAsync(new RequestForgetRequest { RequestId = "x", Scope = Samples(4), Method = "retrain" });
+        await SubmitAllAsync(clients, round1);
+
+        ClientTask[] retrain = await NextAsync(clients, Kind.Unlearn);
+        Assert.All(retrain, t => Assert.Equal(("retrain", 2UL), (t.Unlearn.Method, t.AdapterVersion)));
+        Assert.Equal(UnlearnRole.Forget, retrain[1].Unlearn.Role);
+        Contracts.Parameters.ParameterSet reset = (await clients[0].Rpc.FetchAdapterAsync(2)).Parameters;
+        Assert.All(reset["fc.lora_B"].Data, v => Assert.Equal(0f, v));
+        Assert.All(reset["fc.lora_A"].Data, v => Assert.InRange(v, -1 / MathF.Sqrt(3), 1 / MathF.Sqrt(3)));
+        await SubmitAllAsync(clients, retrain);
+        await ReportAllAsync(clients, await NextAsync(clients, Kind.Evaluate), i => Report(0.8, 100, i == 1 ? 0.75 : null, i == 1 ? 4UL : 0));
+        await NextAsync(clients, Kind.Train);
+
+        ForgetStatus status = await clients[1].Rpc.GetForgetStatusAsync(new GetForgetStatusRequest { TicketId = ack.TicketId });
+        Assert.Equal((ForgetState.Completed, 1U, 0.75), (status.State, status.RoundsCompleted, status.Verification.ForgetAccuracy));
+        FetchedAdapter after = await clients[0].Rpc.FetchAdapterAsync(3);
+        Assert.Equal(after.ContentHash, status.AdapterHashAfter);
+    }
 }
