@@ -14,5 +14,7 @@ internal static class CommandRegistry
         new ClientCommand(console),
         new ClientsCommand(console),
         new StatusCommand(console),
+        new ForgetCommand(console),
+        new AuditCommand(console),
     ];
 }
