@@ -35,7 +35,7 @@ public static class ModelSpecMapper
         }
         catch (ArgumentException e)
         {
-            throw Invalid(e.Message, e);
+            throw Invalid(e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message, e);
         }
 
         return spec;
