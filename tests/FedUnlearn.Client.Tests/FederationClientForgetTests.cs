@@ -165,7 +165,7 @@ public sealed class FederationClientForgetTests
 
         Assert.NotNull(submission.Adapter);
         var settings = Assert.Single(h.Learner.Unlearned);
-        Assert.Equal(Learning.Federated.UnlearnRole.Forget, settings.Role);
+        Assert.Equal(FedUnlearn.Learning.Federated.UnlearnRole.Forget, settings.Role);
         Assert.Equal("rfa", settings.Method);
         Assert.Equal("2", settings.Options["lambda"]);
         Assert.Equal(["r-unlearn"], settings.ForgetRequestIds);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using FedUnlearn.Cli.Common;
 using FedUnlearn.Client;
-using FedUnlearn.Learning.Federated;
 
 namespace FedUnlearn.Cli.Commands;
 
@@ -17,13 +16,13 @@ internal sealed class ClientCommand(CliConsole console) : ICliCommand
         {
             var options = o.Bind(parse);
             options.Validate();
-            if (!LocalLearnerFactory.IsAvailable) throw new CliException(LocalLearnerFactory.Unavailable);
+            var basePath = LocalLearnerFactory.ResolveBase(parse.GetValue(o.Base), parse.GetValue(o.DataDir)!);
             var data = await ClientData.LoadAsync(parse.GetValue(o.Data)!, parse.GetValue(o.DataPath), parse.GetValue(o.Partition)!,
                 parse.GetValue(o.Clients), parse.GetValue(o.ClientIndex), parse.GetValue(o.DirichletAlpha), (ulong)parse.GetValue(o.Seed),
-                cancellationToken).ConfigureAwait(false);
-            console.Out.WriteLine($"Local data: {data.Train.Count} training samples ({parse.GetValue(o.Data)}, partition {parse.GetValue(o.ClientIndex)} of {parse.GetValue(o.Clients)}).");
+                parse.GetValue(o.PublicFraction), cancellationToken).ConfigureAwait(false);
+            console.Out.WriteLine($"Local data: {data.Train.Count} training samples ({parse.GetValue(o.Data)}, partition {parse.GetValue(o.ClientIndex)} of {parse.GetValue(o.Clients)}); base model {basePath}.");
             await using var client = await FederationClient.CreateAsync(options,
-                context => LocalLearnerFactory.Create(context, data), cancellationToken).ConfigureAwait(false);
+                (context, token) => LocalLearnerFactory.CreateAsync(context, data, basePath, token), cancellationToken).ConfigureAwait(false);
             ClientEventPrinter.Attach(client, console);
             try
             {

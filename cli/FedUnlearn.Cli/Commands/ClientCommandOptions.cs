@@ -21,7 +21,9 @@ internal sealed class ClientCommandOptions
     public Option<int> Clients { get; } = new("--clients") { Description = "Number of partitions (clients in the simulated split).", DefaultValueFactory = _ => 1 };
     public Option<int> ClientIndex { get; } = new("--client-index") { Description = "This node's partition, 0-based.", DefaultValueFactory = _ => 0 };
     public Option<double> DirichletAlpha { get; } = new("--dirichlet-alpha") { Description = "Label skew of --partition dirichlet (smaller: more skewed).", DefaultValueFactory = _ => 0.5 };
-    public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the synthetic data and the partition.", DefaultValueFactory = _ => 42 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the synthetic data, the public split and the partition (the same on every node and in pretrain).", DefaultValueFactory = _ => 42 };
+    public Option<double?> PublicFraction { get; } = new("--public-fraction") { Description = "Leave out the public part 'pretrain --public-fraction' trained the base on (same --seed); partition only the rest." };
+    public Option<FileInfo?> Base { get; } = new("--base") { Description = "The federation's base model (from 'fedunlearn pretrain'; default: base.safetensors in --data-dir)." };
     public Option<FileInfo?> CaCert { get; } = CliOptions.CaCertificate();
     public Option<FileInfo?> ClientCert { get; } = new("--client-cert") { Description = "This node's certificate with private key (.pfx) for mutual TLS." };
     public Option<bool> Insecure { get; } = CliOptions.InsecureSkipVerify();
@@ -31,7 +33,7 @@ internal sealed class ClientCommandOptions
         Data.AcceptOnlyFromAmong(ClientData.Synthetic, ClientData.FashionMnistName);
         Partition.AcceptOnlyFromAmong("iid", "dirichlet");
         foreach (var option in new Option[] { Server, Token, Name, DataDir, Device, Data, DataPath, Partition, Clients, ClientIndex,
-            DirichletAlpha, Seed, CaCert, ClientCert, Insecure })
+            DirichletAlpha, Seed, PublicFraction, Base, CaCert, ClientCert, Insecure })
         {
             command.Options.Add(option);
         }

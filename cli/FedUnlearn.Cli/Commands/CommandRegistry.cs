@@ -13,6 +13,7 @@ internal static class CommandRegistry
         new ServerCommand(console),
         new ClientCommand(console),
         new ClientsCommand(console),
+        new PretrainCommand(console),
         new StatusCommand(console),
         new ForgetCommand(console),
         new AuditCommand(console),

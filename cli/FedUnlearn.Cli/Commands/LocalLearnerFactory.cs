@@ -1,21 +1,26 @@
+using FedUnlearn.Cli.Common;
 using FedUnlearn.Client;
+using FedUnlearn.Client.Learning;
 using FedUnlearn.Learning.Federated;
 
 namespace FedUnlearn.Cli.Commands;
 
 /// <summary>
 /// Builds the learner the <c>client</c> command runs: FedUnlearn.Learning's LoRA learner on this node's
-/// data, given the server's model spec, the device and the durable tombstones from <see cref="LearnerContext"/>.
-/// The local training engine (LocalLearner) is being built on the learning branch and is not part of
-/// this build yet; until it is wired here, the command says so instead of pretending to train.
+/// data over the shared base model, per the spec the server announced at Join (see <see cref="LoRALearnerFactory"/>).
 /// </summary>
 internal static class LocalLearnerFactory
 {
-    public static bool IsAvailable => false;
+    /// <summary>The base model to load: <paramref name="explicitBase"/>, else <c>base.safetensors</c> in the data directory; a clear error when neither exists.</summary>
+    public static string ResolveBase(FileInfo? explicitBase, DirectoryInfo dataDirectory)
+    {
+        var path = explicitBase?.FullName ?? Path.Combine(dataDirectory.FullName, BaseModelFile.DefaultFileName);
+        if (File.Exists(path)) return path;
+        throw new CliException(explicitBase is null
+            ? $"--base is required: no {BaseModelFile.DefaultFileName} in {dataDirectory.FullName}. Copy the federation's base model there (from 'fedunlearn pretrain') or pass --base PATH."
+            : $"--base '{path}' does not exist.");
+    }
 
-    public const string Unavailable =
-        "this build has no local training engine yet (FedUnlearn.Learning's LocalLearner); embed FederationClient with your own ILocalLearner meanwhile.";
-
-    public static ILocalLearner Create(LearnerContext context, ClientData data) =>
-        throw new NotSupportedException(Unavailable);
+    public static async ValueTask<ILocalLearner> CreateAsync(LearnerContext context, ClientData data, string basePath, CancellationToken cancellationToken) =>
+        await LoRALearnerFactory.CreateAsync(context, data.Train, basePath, new LocalLearnerOptions { TestData = data.Test }, cancellationToken).ConfigureAwait(false);
 }

@@ -13,7 +13,12 @@ internal sealed class ServerCommand(CliConsole console) : ICliCommand
         var o = new ServerCommandOptions();
         var command = new Command("server", "Run the aggregator: admit clients, run training rounds, keep the store and the audit log. Stops on Ctrl+C.");
         o.AddTo(command);
-        CommandAction.Set(command, console, (parse, cancellationToken) => RunAsync(o.Bind(parse), parse.GetValue(o.Verbose), cancellationToken));
+        CommandAction.Set(command, console, async (parse, cancellationToken) =>
+        {
+            var options = o.Bind(parse);
+            if (parse.GetValue(o.Base) is { } file) await ServerBaseModel.ApplyAsync(options, o, parse, file, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(options, parse.GetValue(o.Verbose), cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 
@@ -21,10 +26,15 @@ internal sealed class ServerCommand(CliConsole console) : ICliCommand
     {
         using var logging = LoggerFactory.Create(builder => builder
             .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information)
+            .AddFilter("Microsoft", verbose ? LogLevel.Debug : LogLevel.Warning)
             .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; }));
         options.LoggerFactory = logging;
         await using var server = new FederationServer(options);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
+        var model = options.Model;
+        console.Out.WriteLine($"Model: {model.Architecture} [{string.Join(",", model.InputShape)}] -> {model.NumClasses} classes, LoRA rank {model.Lora?.Rank} on "
+            + $"{(model.Lora?.TargetModules.Count > 0 ? string.Join(",", model.Lora.TargetModules) : "the architecture's default layers")}"
+            + (model.BaseModelSha256.Length > 0 ? $", base sha256 {model.BaseModelSha256}." : "."));
         console.Out.WriteLine($"Federation '{options.FederationName}' serving on {server.Address} (data in {options.DataDirectory}). Press Ctrl+C to stop.");
         try
         {

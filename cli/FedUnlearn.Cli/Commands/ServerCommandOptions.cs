@@ -27,12 +27,14 @@ internal sealed class ServerCommandOptions
     public Option<string> Strategy { get; } = new("--strategy") { Description = "Aggregation strategy.", DefaultValueFactory = _ => StrategyNames.FedAvg };
     public Option<double?> NormBound { get; } = new("--norm-bound") { Description = "L2 bound on each client's update (clipped); none by default." };
     public Option<FileInfo?> InitialAdapter { get; } = new("--initial-adapter") { Description = "Safetensors file with the initial global adapter (needed for a fresh data directory)." };
-    public Option<string> Architecture { get; } = new("--model") { Description = "Model architecture clients build: mlp, cnn or vit-tiny.", DefaultValueFactory = _ => "mlp" };
+    public Option<FileInfo?> Base { get; } = new("--base") { Description = "The base model from 'fedunlearn pretrain': the architecture and its sha256 are announced from it, and the initial adapter is built from it." };
+    public Option<string> Architecture { get; } = new("--model") { Description = "Model architecture clients build, when there is no --base: mlp, cnn or vit.", DefaultValueFactory = _ => "mlp" };
     public Option<string> InputShape { get; } = new("--input-shape") { Description = "Shape of one input sample, comma-separated.", DefaultValueFactory = _ => "1,28,28" };
     public Option<int> Classes { get; } = new("--classes") { Description = "Number of output classes.", DefaultValueFactory = _ => 10 };
     public Option<int> LoraRank { get; } = new("--lora-rank") { Description = "LoRA rank r.", DefaultValueFactory = _ => 4 };
     public Option<double> LoraAlpha { get; } = new("--lora-alpha") { Description = "LoRA scale numerator alpha.", DefaultValueFactory = _ => 8 };
     public Option<string?> LoraTargets { get; } = new("--lora-targets") { Description = "Comma-separated linear layers carrying an adapter (default: the architecture's)." };
+    public Option<long> LoraInitSeed { get; } = new("--lora-init-seed") { Description = "Seed of A in the initial adapter built from --base (B = 0).", DefaultValueFactory = _ => 0 };
     public Option<int> LocalEpochs { get; } = new("--local-epochs") { Description = "Local epochs per training task.", DefaultValueFactory = _ => (int)Defaults.HyperParameters.LocalEpochs };
     public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Local mini-batch size.", DefaultValueFactory = _ => (int)Defaults.HyperParameters.BatchSize };
     public Option<double> LearningRate { get; } = new("--learning-rate") { Description = "Local learning rate.", DefaultValueFactory = _ => Defaults.HyperParameters.LearningRate };
@@ -42,9 +44,9 @@ internal sealed class ServerCommandOptions
     public void AddTo(Command command)
     {
         Strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
-        Architecture.AcceptOnlyFromAmong("mlp", "cnn", "vit-tiny");
+        Architecture.AcceptOnlyFromAmong("mlp", "cnn", "vit", "vit-tiny");
         foreach (var option in new Option[] { DataDir, Address, Port, Cert, CertPassword, AdminToken, Name, MinClients, MinUpdates, ClientsPerRound,
-            Rounds, RoundDeadline, Strategy, NormBound, InitialAdapter, Architecture, InputShape, Classes, LoraRank, LoraAlpha, LoraTargets,
+            Rounds, RoundDeadline, Strategy, NormBound, InitialAdapter, Base, Architecture, InputShape, Classes, LoraRank, LoraAlpha, LoraTargets, LoraInitSeed,
             LocalEpochs, BatchSize, LearningRate, Seed, Verbose })
         {
             command.Options.Add(option);

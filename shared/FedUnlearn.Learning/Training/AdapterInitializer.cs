@@ -1,4 +1,4 @@
-using FedUnlearn.Learning.Data.Internal;
+using FedUnlearn.Contracts.Adapters;
 using FedUnlearn.Torch;
 using FedUnlearn.Torch.Modules;
 
@@ -7,9 +7,9 @@ namespace FedUnlearn.Learning.Training;
 /// <summary>
 /// Re-initialises a model's LoRA adapters from a seed, the way a fresh adapter starts: B = 0 (the model
 /// computes its base output again) and A drawn from LoRA's kaiming-uniform(a = √5), i.e.
-/// U(−1/√in, 1/√in). The values come from a seeded generator in managed code, not libtorch's
-/// process-wide one, so every client (and every thread of a simulation) gets the same bits for the
-/// same seed, on every machine.
+/// U(−1/√in, 1/√in). The values come from <see cref="LoRAAdapterInit"/> (a seeded generator in managed
+/// code, not libtorch's process-wide one), so every client, every thread of a simulation and the
+/// aggregator (which builds the initial adapter without libtorch) get the same bits for the same seed.
 /// </summary>
 public static class AdapterInitializer
 {
@@ -23,10 +23,7 @@ public static class AdapterInitializer
         {
             var lora = layers[layer];
             lora.unmerge();
-            var a = new float[lora.lora_A.numel()];
-            var bound = 1.0 / Math.Sqrt(lora.in_features);
-            var rng = new Xoshiro256(unchecked((ulong)seed), (ulong)layer);
-            for (var i = 0; i < a.Length; i++) a[i] = (float)((2 * rng.NextDouble() - 1) * bound);
+            var a = LoRAAdapterInit.DrawA(seed, layer, checked((int)lora.lora_A.shape[0]), checked((int)lora.in_features));
             if (lora.lora_A.dtype == ScalarType.Float32)
             {
                 lora.lora_A.CopyFrom<float>(a);
