@@ -1,5 +1,5 @@
-using FedUnlearn.Contracts.Adapters.Internal;
 using FedUnlearn.Contracts.Parameters;
+using FedUnlearn.Contracts.Randomness;
 using FedUnlearn.Contracts.SafeTensors;
 using FedUnlearn.Contracts.SafeTensors.Internal;
 using System.Text.Json;
@@ -23,7 +23,7 @@ public static class LoRAAdapterInit
         ArgumentOutOfRangeException.ThrowIfLessThan(inFeatures, 1);
         var a = new float[checked(rank * inFeatures)];
         var bound = 1.0 / Math.Sqrt(inFeatures);
-        var rng = new AdapterInitRandom(unchecked((ulong)seed), (ulong)layerIndex);
+        var rng = new Xoshiro256(unchecked((ulong)seed), (ulong)layerIndex);
         for (var i = 0; i < a.Length; i++) a[i] = (float)((2 * rng.NextDouble() - 1) * bound);
         return a;
     }

@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.Randomness;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Learning.Data;
 using FedUnlearn.Learning.Data.Internal;

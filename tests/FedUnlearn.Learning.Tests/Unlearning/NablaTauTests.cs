@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.Randomness;
 using FedUnlearn.Learning.Data;
 using FedUnlearn.Learning.Evaluation;
 using FedUnlearn.Learning.Tests.Support;
@@ -76,7 +77,7 @@ public sealed class NablaTauTests(ITestOutputHelper output)
 
     private static DenseDataset Island(int count)
     {
-        var rng = new FedUnlearn.Learning.Data.Internal.Xoshiro256(3, 3);
+        var rng = new Xoshiro256(3, 3);
         var features = new float[count * 16];
         for (var i = 0; i < features.Length; i++) features[i] = 4 + (0.3f * rng.NextApproxNormal());
         return new DenseDataset("island", features, [.. Enumerable.Repeat(2L, count)], [.. Enumerable.Range(0, count).Select(i => 5_000_000L + i)], [16], 4);

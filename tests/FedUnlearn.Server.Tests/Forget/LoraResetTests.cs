@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.Adapters;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Server.Forget;
 
@@ -25,5 +26,18 @@ public sealed class LoraResetTests
         Assert.Equal([1f, 2, 3, 4, 5, 6, 7, 8], adapter["fc.lora_A"].Data);
         Assert.Equal(reset.ContentHash(), LoraReset.Reinitialize(Adapter(), 42).ContentHash());
         Assert.NotEqual(reset.ContentHash(), LoraReset.Reinitialize(Adapter(), 43).ContentHash());
+    }
+
+    [Fact]
+    public void Reinitialize_EqualsAFreshAdapterOfTheSameSeed()
+    {
+        var layers = new[] { new LoRALayerShape("fc1", 4, 3), new LoRALayerShape("fc2", 3, 2) };
+        var fresh = LoRAAdapterInit.Create(layers, rank: 2, seed: 7);
+        var trained = fresh.Clone();
+        foreach (var t in trained) Array.Fill(t.Data, 0.25f);
+
+        var reset = LoraReset.Reinitialize(trained, seed: 7);
+
+        Assert.Equal(fresh.ContentHash(), reset.ContentHash());
     }
 }

@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.Randomness;
 namespace FedUnlearn.Learning.Data.Internal;
 
 /// <summary>

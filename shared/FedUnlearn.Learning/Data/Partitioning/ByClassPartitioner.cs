@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.Randomness;
 using FedUnlearn.Learning.Data.Internal;
 
 namespace FedUnlearn.Learning.Data.Partitioning;

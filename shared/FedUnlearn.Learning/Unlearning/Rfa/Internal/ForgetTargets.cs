@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.Randomness;
 using FedUnlearn.Learning.Evaluation;
 
 namespace FedUnlearn.Learning.Unlearning.Rfa.Internal;
@@ -69,7 +70,7 @@ internal static class ForgetTargets
         var direction = new double[dim];
         for (var i = 0; i < forget.Count; i++)
         {
-            var rng = new Data.Internal.Xoshiro256(unchecked((ulong)seed), (ulong)forget.Labels[i]);
+            var rng = new Xoshiro256(unchecked((ulong)seed), (ulong)forget.Labels[i]);
             var length = 0.0;
             for (var j = 0; j < dim; j++)
             {

@@ -1,11 +1,13 @@
-namespace FedUnlearn.Learning.Data.Internal;
+namespace FedUnlearn.Contracts.Randomness;
 
 /// <summary>
 /// xoshiro256** (Blackman &amp; Vigna) seeded through SplitMix64: our own generator so that a seed
 /// gives the same data on every machine and .NET version, independent of System.Random's internals.
 /// Uniform floats use only integer ops and exact power-of-two scaling, so they are bit-reproducible.
+/// It lives in Contracts so that the aggregator (which never loads libtorch) and every client draw
+/// the same bits, e.g. for a LoRA adapter's initial A.
 /// </summary>
-internal sealed class Xoshiro256
+public sealed class Xoshiro256
 {
     private ulong _s0, _s1, _s2, _s3;
 
@@ -20,6 +22,7 @@ internal sealed class Xoshiro256
         _s3 = SplitMix(ref sm);
     }
 
+    /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {
         var result = RotateLeft(_s1 * 5, 7) * 9;

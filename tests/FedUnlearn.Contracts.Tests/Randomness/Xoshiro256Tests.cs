@@ -1,6 +1,6 @@
-using FedUnlearn.Learning.Data.Internal;
+using FedUnlearn.Contracts.Randomness;
 
-namespace FedUnlearn.Learning.Tests.Data.Internal;
+namespace FedUnlearn.Contracts.Tests.Randomness;
 
 public sealed class Xoshiro256Tests
 {
