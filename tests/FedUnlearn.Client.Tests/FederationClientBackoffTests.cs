@@ -11,7 +11,7 @@ public sealed class FederationClientBackoffTests
     public async Task RunAsync_ServerDown_BacksOffExponentiallyUpToTheCap()
     {
         await using var h = await ClientHarness.StartServerAsync();
-        var time = new FakeTimeProvider();
+        var time = new ManualTimeProvider();
         var options = DeadServer(h, time);
         options.Resilience.ReconnectBaseDelay = TimeSpan.FromSeconds(5);
         options.Resilience.ReconnectMaxDelay = TimeSpan.FromSeconds(15);
@@ -33,7 +33,7 @@ public sealed class FederationClientBackoffTests
     public async Task RunAsync_StreamDropped_DoesNotReconnectBeforeTheDelayPasses()
     {
         await using var h = await ClientHarness.StartServerAsync();
-        var time = new FakeTimeProvider();
+        var time = new ManualTimeProvider();
         var options = h.Options(time: time);
         options.Resilience.ReconnectBaseDelay = TimeSpan.FromSeconds(8);
         options.Resilience.ReconnectMaxDelay = TimeSpan.FromSeconds(8);
@@ -56,7 +56,7 @@ public sealed class FederationClientBackoffTests
     {
         await using var h = await ClientHarness.StartServerAsync();
         h.Server.Config.HeartbeatInterval = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromSeconds(10));
-        var time = new FakeTimeProvider();
+        var time = new ManualTimeProvider();
         var watchdog = WaitForTimer(time, TimeSpan.FromSeconds(20));
         await h.StartClientAsync(h.Options(time: time));
         await h.Server.Subscriptions.NextAsync();
@@ -73,7 +73,7 @@ public sealed class FederationClientBackoffTests
     public async Task RunAsync_CircuitOpen_WaitsUntilTheBreakEnds()
     {
         await using var h = await ClientHarness.StartServerAsync();
-        var time = new FakeTimeProvider();
+        var time = new ManualTimeProvider();
         var options = DeadServer(h, time);
         options.Resilience.ReconnectBaseDelay = TimeSpan.FromSeconds(1);
         options.Resilience.ReconnectMaxDelay = TimeSpan.FromMinutes(5);
@@ -95,7 +95,7 @@ public sealed class FederationClientBackoffTests
         Assert.Equal(TimeSpan.FromSeconds(28), third.RetryDelay);
     }
 
-    private static FederationClientOptions DeadServer(ClientHarness h, FakeTimeProvider time)
+    private static FederationClientOptions DeadServer(ClientHarness h, ManualTimeProvider time)
     {
         var options = h.Options(address: new Uri("http://127.0.0.1:1"), time: time);
         options.Resilience.Calls.MaxRetryAttempts = 0;
@@ -103,14 +103,14 @@ public sealed class FederationClientBackoffTests
         return options;
     }
 
-    private static async Task AdvancePastAsync(FakeTimeProvider time, TimeSpan delay, ClientHarness h)
+    private static async Task AdvancePastAsync(ManualTimeProvider time, TimeSpan delay, ClientHarness h)
     {
         // The event is raised just before the retry arms its timer: wait for the timer, then move the clock.
         await WaitForTimer(time, delay, alreadyArmed: true);
         time.Advance(delay);
     }
 
-    private static Task WaitForTimer(FakeTimeProvider time, TimeSpan due, bool alreadyArmed = false)
+    private static Task WaitForTimer(ManualTimeProvider time, TimeSpan due, bool alreadyArmed = false)
     {
         var armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         time.TimerScheduled += d => { if (d == due) armed.TrySetResult(); };

@@ -8,14 +8,14 @@ namespace FedUnlearn.Cli.Tests.Support;
 internal sealed class TestServer : IAsyncDisposable
 {
     public const string AdminToken = "cli-test-admin-token-0123";
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "fedunlearn-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new("fedunlearn-cli-");
 
     public FederationServer Server { get; private set; } = null!;
 
     public string Address => Server.Address.ToString().TrimEnd('/');
 
     /// <summary>The server's data directory (store, audit log and its keys).</summary>
-    public string DataDirectory => _directory;
+    public string DataDirectory => _directory.Path;
 
     public static ParameterSet Adapter() => new([new ParameterTensor("fc.lora_A", [2, 2], [1, 2, 3, 4]), new ParameterTensor("fc.lora_B", [2, 2], [0, 0, 0, 0])]);
 
@@ -25,7 +25,7 @@ internal sealed class TestServer : IAsyncDisposable
         test.Server = new FederationServer(new FederationServerOptions
         {
             FederationName = "cli-test-federation",
-            DataDirectory = test._directory,
+            DataDirectory = test.DataDirectory,
             AdminToken = AdminToken,
             InitialAdapter = Adapter(),
             Model = new ModelSpec { Architecture = "mlp", NumClasses = 10, Lora = new LoraSpec { Rank = 2, Alpha = 4 } },
@@ -38,6 +38,6 @@ internal sealed class TestServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* leftover temp dir */ }
+        _directory.Dispose();
     }
 }

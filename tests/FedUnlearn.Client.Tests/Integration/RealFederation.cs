@@ -15,9 +15,9 @@ internal sealed class RealFederation : IAsyncDisposable
 {
     public const string AdminToken = "integration-admin-token-0123";
     private readonly List<(FederationClient Client, CancellationTokenSource Stop, Task Run, string Directory)> _clients = [];
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "fedunlearn-it-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _root = new("fedunlearn-it-");
 
-    public FakeTimeProvider Time { get; } = new();
+    public ManualTimeProvider Time { get; } = new();
 
     public FederationServer Server { get; private set; } = null!;
 
@@ -34,7 +34,7 @@ internal sealed class RealFederation : IAsyncDisposable
     {
         Server = new FederationServer(new FederationServerOptions
         {
-            DataDirectory = Path.Combine(_root, "server"),
+            DataDirectory = _root.File("server"),
             AdminToken = AdminToken,
             Port = port,
             MinClients = 3,
@@ -62,7 +62,7 @@ internal sealed class RealFederation : IAsyncDisposable
     /// <summary>Starts a client whose learner adds <paramref name="delta"/> to every value and reports <paramref name="samples"/> samples.</summary>
     public async Task<FederationClient> StartClientAsync(string clientId, string token, float delta, int samples)
     {
-        var directory = Path.Combine(_root, clientId);
+        var directory = _root.File(clientId);
         var options = new FederationClientOptions
         {
             ServerAddress = new Uri($"http://127.0.0.1:{Port}"),
@@ -119,6 +119,6 @@ internal sealed class RealFederation : IAsyncDisposable
         }
 
         if (Server is not null) await Server.DisposeAsync();
-        try { Directory.Delete(_root, recursive: true); } catch (IOException) { /* leftover temp dir */ }
+        _root.Dispose();
     }
 }

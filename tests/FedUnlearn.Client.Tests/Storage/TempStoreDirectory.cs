@@ -6,15 +6,11 @@ namespace FedUnlearn.Client.Tests.Storage;
 /// <summary>A fresh data directory per test, removed afterwards, plus helpers to open stores in it.</summary>
 internal sealed class TempStoreDirectory : IDisposable
 {
-    public TempStoreDirectory()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fedunlearn-store-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
+    private readonly TempDirectory _directory = new("fedunlearn-store-");
 
-    public string Path { get; }
+    public string Path => _directory.Path;
 
-    public string StoreFile => System.IO.Path.Combine(Path, ClientStore.FileName);
+    public string StoreFile => _directory.File(ClientStore.FileName);
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -30,15 +26,5 @@ internal sealed class TempStoreDirectory : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory must not fail the test that made it.
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

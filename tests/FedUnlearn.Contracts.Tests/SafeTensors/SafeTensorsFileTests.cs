@@ -65,7 +65,7 @@ public class SafeTensorsFileTests
     [Fact]
     public async Task WriteFileAsync_ThenReadFileAsync_RoundTripsAndLeavesNoTemporaryFile()
     {
-        using var dir = new Support.TempDirectory();
+        using var dir = new TempDirectory();
         var path = dir.File("adapter.safetensors");
         await File.WriteAllTextAsync(path, "old content is replaced");
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FedUnlearn.Contracts.SafeTensors;
-using FedUnlearn.Contracts.Tests.Support;
 
 namespace FedUnlearn.Contracts.Tests.SafeTensors;
 

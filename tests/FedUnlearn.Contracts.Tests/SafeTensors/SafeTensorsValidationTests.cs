@@ -87,7 +87,7 @@ public class SafeTensorsValidationTests
     [Fact]
     public async Task ReadFileAsync_CorruptFile_NamesThePath()
     {
-        using var dir = new Support.TempDirectory();
+        using var dir = new TempDirectory();
         var path = dir.File("bad.safetensors");
         await File.WriteAllBytesAsync(path, Raw("{\"w\":", 0));
 

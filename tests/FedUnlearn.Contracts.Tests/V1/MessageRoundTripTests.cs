@@ -72,7 +72,7 @@ public class MessageRoundTripTests
         Assert.Equal(0.9, back.PerClassAccuracy[3]);
     }
 
-    [PythonFact]
+    [PythonFact("google.protobuf")]
     public async Task PythonProtobuf_ParsesOurBytesAndWritesBytesWeParse()
     {
         using var dir = new TempDirectory();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FedUnlearn.Server.Audit;
 using FedUnlearn.Server.Tests.Audit.Support;
 
@@ -41,7 +40,7 @@ public sealed class AuditPythonInteropTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [PythonCryptoFact]
+    [PythonFact("cryptography")]
     public async Task ReferencePythonVerifier_AcceptsOurLogAndRejectsATamperedCopy()
     {
         using var key = AuditSigningKey.Generate();
@@ -61,18 +60,6 @@ public sealed class AuditPythonInteropTests : IDisposable
         Assert.Equal("FAIL 3 hash", await RunAsync(path));
     }
 
-    private async Task<string> RunAsync(string logPath)
-    {
-        var info = new ProcessStartInfo(PythonCryptoFactAttribute.Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "-", logPath, _dir.File("pub.pem") }) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        await process.StandardInput.WriteAsync(ReferenceVerifier);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"python3 exited with {process.ExitCode}: {await stderr}");
-        return (await stdout).Trim();
-    }
+    private async Task<string> RunAsync(string logPath) =>
+        (await Python.RunAsync(ReferenceVerifier, logPath, _dir.File("pub.pem"))).Trim();
 }

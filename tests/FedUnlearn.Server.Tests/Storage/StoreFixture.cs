@@ -8,16 +8,14 @@ namespace FedUnlearn.Server.Tests.Storage;
 internal sealed class StoreFixture : IAsyncDisposable
 {
     private readonly List<FederationStore> _opened = [];
+    private readonly TempDirectory _directory = new("fedunlearn-store-tests-");
 
-    public StoreFixture(int retainedDeltaRounds = 10)
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "fedunlearn-store-tests", Guid.NewGuid().ToString("N"));
+    public StoreFixture(int retainedDeltaRounds = 10) =>
         Options = new StoreOptions { DataDirectory = Directory, RetainedDeltaRounds = retainedDeltaRounds };
-    }
 
     public static readonly DateTimeOffset Start = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public string Directory { get; }
+    public string Directory => _directory.Path;
 
     public StoreOptions Options { get; }
 
@@ -44,6 +42,6 @@ internal sealed class StoreFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var store in _opened) await store.DisposeAsync();
-        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
+        _directory.Dispose();
     }
 }

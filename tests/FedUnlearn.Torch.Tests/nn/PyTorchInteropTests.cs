@@ -1,6 +1,5 @@
 using FedUnlearn.Contracts.SafeTensors;
 using FedUnlearn.Torch;
-using FedUnlearn.Torch.Tests.Support;
 
 namespace FedUnlearn.Torch.Tests.nn;
 
@@ -30,15 +29,15 @@ public sealed class PyTorchInteropTests : IDisposable
         write(sys.argv[2], {"x": x, "y": y}, {})
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("fu-nn-py-").FullName;
+    private readonly TempDirectory _dir = new("fu-nn-py-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    [PythonFact]
+    [PythonFact("torch")]
     public async Task LoadStateDictAsync_FileWrittenByPyTorch_GivesPyTorchsForwardOutput()
     {
-        var modelPath = Path.Combine(_dir, "linear.safetensors");
-        var ioPath = Path.Combine(_dir, "io.safetensors");
+        var modelPath = _dir.File("linear.safetensors");
+        var ioPath = _dir.File("io.safetensors");
         await Python.RunAsync(Script, modelPath, ioPath);
         using var model = torch.nn.Linear(5, 3);
 

@@ -5,14 +5,14 @@ namespace FedUnlearn.Torch.Tests.nn;
 
 public sealed class SafeTensorsIOTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("fu-nn-").FullName;
+    private readonly TempDirectory _dir = new("fu-nn-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task StateDict_MixedDtypes_RoundTripsThroughAFileWithMetadata()
     {
-        var path = Path.Combine(_dir, "model.safetensors");
+        var path = _dir.File("model.safetensors");
         using var source = new Mixed();
         using (torch.no_grad())
         {
@@ -49,7 +49,7 @@ public sealed class SafeTensorsIOTests : IDisposable
     [Fact]
     public async Task Adapter_RoundTripsThroughAFile_AndLoadsIntoAFreshInjectedModel()
     {
-        var path = Path.Combine(_dir, "adapter.safetensors");
+        var path = _dir.File("adapter.safetensors");
         var config = new LoRAConfig { TargetModules = ["fc1"], Rank = 2, Alpha = 4 };
         using var a = torch.nn.Sequential(("fc1", torch.nn.Linear(3, 4)), ("fc2", torch.nn.Linear(4, 2)));
         using var b = torch.nn.Sequential(("fc1", torch.nn.Linear(3, 4)), ("fc2", torch.nn.Linear(4, 2)));
@@ -74,7 +74,7 @@ public sealed class SafeTensorsIOTests : IDisposable
     [Fact]
     public async Task LoadStateDictAsync_FileOfAnotherModel_ThrowsNamingKeysAndChangesNothing()
     {
-        var path = Path.Combine(_dir, "other.safetensors");
+        var path = _dir.File("other.safetensors");
         using var other = torch.nn.Linear(3, 5);
         await other.SaveStateDictAsync(path);
         using var model = torch.nn.Linear(3, 4);

@@ -47,18 +47,13 @@ public sealed class FederationServerOptionsTests
     [Fact]
     public async Task StartAsync_FreshDirectoryWithoutInitialAdapter_ExplainsWhatIsMissing()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "fedunlearn-server-" + Guid.NewGuid().ToString("N"));
+        using var directory = new TempDirectory("fedunlearn-server-");
         FederationServerOptions options = Valid();
-        options.DataDirectory = directory;
-        try
-        {
-            await using var server = new FederationServer(options);
-            InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync());
-            Assert.Contains("holds no global adapter yet", error.Message);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        options.DataDirectory = directory.Path;
+        await using var server = new FederationServer(options);
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync());
+
+        Assert.Contains("holds no global adapter yet", error.Message);
     }
 }

@@ -14,16 +14,13 @@ internal sealed class ServerHarness : IAsyncDisposable
     public const string AdminToken = "test-admin-token-0123456789";
     private readonly List<FakeClient> _clients = [];
     private readonly Action<FederationServerOptions>? _configure;
+    private readonly TempDirectory _directory = new("fedunlearn-server-");
 
-    private ServerHarness(string dataDirectory, Action<FederationServerOptions>? configure)
-    {
-        DataDirectory = dataDirectory;
-        _configure = configure;
-    }
+    private ServerHarness(Action<FederationServerOptions>? configure) => _configure = configure;
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _directory.Path;
 
-    public ManualClock Clock { get; } = new();
+    public ManualTimeProvider Clock { get; } = new();
 
     public FederationServer Server { get; private set; } = null!;
 
@@ -34,8 +31,7 @@ internal sealed class ServerHarness : IAsyncDisposable
     /// <summary>Starts a server (3 clients, 3 updates, 1-minute deadline unless configured otherwise).</summary>
     public static async Task<ServerHarness> StartAsync(Action<FederationServerOptions>? configure = null)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "fedunlearn-server-" + Guid.NewGuid().ToString("N"));
-        var harness = new ServerHarness(directory, configure);
+        var harness = new ServerHarness(configure);
         await harness.StartServerAsync();
         return harness;
     }
@@ -91,7 +87,7 @@ internal sealed class ServerHarness : IAsyncDisposable
         foreach (FakeClient client in _clients) client.Dispose();
         Channel?.Dispose();
         if (Server is not null) await Server.DisposeAsync();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        _directory.Dispose();
     }
 
     private async Task StartServerAsync()
