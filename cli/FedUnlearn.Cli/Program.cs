@@ -1,2 +1,4 @@
-Console.WriteLine("fedunlearn: not yet wired");
-return 0;
+using FedUnlearn.Cli;
+
+// Every command is its own class in Commands/, listed in CommandRegistry.
+return await CliApp.RunAsync(args);
