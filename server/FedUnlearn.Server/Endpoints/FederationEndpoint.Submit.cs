@@ -39,6 +39,8 @@ internal sealed partial class FederationEndpoint
                 early = answer;
             else if (header.Error is { } error)
                 early = await ReportFailureAsync(round, header, client, error).ConfigureAwait(false);
+            else if (round.Kind == TaskKind.Evaluate)
+                early = await OfferReportAsync(round, header, cancellationToken).ConfigureAwait(false);
             else if (DescribeHeaderProblem(header, round) is { } problem)
                 early = await round.RejectAsync(header.TaskId, problem).ConfigureAwait(false);
         }

@@ -5,7 +5,7 @@ using FedUnlearn.Rpc.Services;
 using FedUnlearn.Server.Admission.Internal;
 using FedUnlearn.Server.Audit;
 using FedUnlearn.Server.Endpoints;
-using FedUnlearn.Server.Forget;
+using FedUnlearn.Server.Forget.Internal;
 using FedUnlearn.Server.Hosting.Internal;
 using FedUnlearn.Server.Rounds.Internal;
 using FedUnlearn.Server.Storage;
@@ -56,7 +56,7 @@ public sealed partial class FederationServer
                 var components = new Components(store, key, audit);
                 foreach (ClientRecord client in await store.ListClientsAsync(cancellationToken).ConfigureAwait(false))
                     components.Sessions.GetOrAdd(client);
-                components.Compose(options, logger);
+                await components.ComposeAsync(options, logger, cancellationToken).ConfigureAwait(false);
                 return components;
             }
             catch
@@ -67,11 +67,14 @@ public sealed partial class FederationServer
             }
         }
 
-        private void Compose(FederationServerOptions options, ILogger logger)
+        private async Task ComposeAsync(FederationServerOptions options, ILogger logger, CancellationToken cancellationToken)
         {
             var adapters = new AdapterCache(Store, options.ChunkSize);
-            IForgetRequestService forget = ForgetRequests.NotAvailable;
+            var authenticator = new TokenAuthenticator(Store, options.AdminToken);
             Runner = new RoundRunner(Store, StrategyFactory.Create(options), Sessions, adapters, options, logger);
+            ForgetRequestService forget = await ForgetRequestService.OpenAsync(
+                new ForgetContext(Store, Audit, Runner, options, authenticator.Revoke, logger), cancellationToken).ConfigureAwait(false);
+            Runner.SafePoint = forget;
             var federation = new FederationEndpoint(Runner, Sessions, adapters, Store, forget, options, logger);
             var admin = new AdminEndpoint(Store, Audit, Runner, Sessions, forget, options, options.TimeProvider.GetUtcNow(), logger);
             var grpcOptions = new GrpcServerOptions
@@ -83,7 +86,7 @@ public sealed partial class FederationServer
                 ShutdownTimeout = options.ShutdownTimeout,
                 LoggerFactory = options.LoggerFactory,
             };
-            grpcOptions.Interceptors.Add(new FederationAuthInterceptor(new TokenAuthenticator(Store, options.AdminToken), logger));
+            grpcOptions.Interceptors.Add(new FederationAuthInterceptor(authenticator, logger));
             Grpc = new GrpcServer(grpcOptions).AddService(federation.Definition).AddService(admin.Definition).AddService(Health.Definition);
             Health.SetStatus(Rpc.Services.FederationMethods.ServiceName, ServingStatus.Serving);
             Health.SetStatus(AdminMethods.ServiceName, ServingStatus.Serving);

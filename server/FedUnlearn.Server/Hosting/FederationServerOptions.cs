@@ -2,6 +2,7 @@ using System.Net;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Server.Aggregation.NormBound;
+using FedUnlearn.Server.Forget;
 using Microsoft.Extensions.Logging;
 
 namespace FedUnlearn.Server.Hosting;
@@ -112,6 +113,9 @@ public sealed partial class FederationServerOptions
 
     /// <summary>Clock of rounds, deadlines, heartbeats and records (fake it in tests).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How forget requests are honoured: default method, campaign rounds per method, verification policy.</summary>
+    public ForgetOptions Forget { get; set; } = new();
 
     /// <summary>Logging; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -8,4 +8,7 @@ public enum RoundOutcome
 
     /// <summary>Too few updates; the global adapter is unchanged and a new round follows.</summary>
     Abandoned,
+
+    /// <summary>An evaluation round closed with enough reports; the global adapter is unchanged by design.</summary>
+    Evaluated,
 }

@@ -39,7 +39,7 @@ public sealed partial class FederationStore
         ArgumentNullException.ThrowIfNull(token);
         return WithConnectionAsync(async c =>
         {
-            var secrets = await c.QueryAsync("SELECT token_salt, token_hash FROM clients WHERE id = $id",
+            var secrets = await c.QueryAsync("SELECT token_salt, token_hash FROM clients WHERE id = $id AND removed_ms IS NULL",
                 r => ((byte[])r["token_salt"], (byte[])r["token_hash"]), cancellationToken, null, ("$id", clientId));
             if (secrets.Count == 0 || !TokenHasher.Verify(token, secrets[0].Item1, secrets[0].Item2)) return null;
             await c.ExecuteAsync("UPDATE clients SET last_seen_ms = $now WHERE id = $id", cancellationToken, null, ("$now", Now), ("$id", clientId));

@@ -30,6 +30,10 @@ public sealed partial class FederationStore
 
     /// <inheritdoc />
     public Task<RoundRecord> BeginRoundAsync(CancellationToken cancellationToken = default) =>
+        BeginRoundAsync(TaskKind.Train, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<RoundRecord> BeginRoundAsync(TaskKind kind, string? ticketId, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async (c, tx) =>
         {
             var latest = await LatestVersionAsync(c, tx, cancellationToken)
@@ -37,8 +41,9 @@ public sealed partial class FederationStore
             if (await c.ScalarAsync("SELECT number FROM rounds WHERE state = $running LIMIT 1", cancellationToken, tx, ("$running", Running)) is long open)
                 throw new InvalidOperationException($"Round {open} is still running; commit or abandon it first.");
             var number = (long)(await c.ScalarAsync("SELECT COALESCE(MAX(number), 0) + 1 FROM rounds", cancellationToken, tx))!;
-            await c.ExecuteAsync("INSERT INTO rounds (number, state, started_ms, version_in) VALUES ($n, $running, $now, $in)",
-                cancellationToken, tx, ("$n", number), ("$running", Running), ("$now", Now), ("$in", latest.Version));
+            await c.ExecuteAsync("INSERT INTO rounds (number, state, started_ms, version_in, kind, ticket_id) VALUES ($n, $running, $now, $in, $kind, $ticket)",
+                cancellationToken, tx, ("$n", number), ("$running", Running), ("$now", Now), ("$in", latest.Version),
+                ("$kind", Text(kind)), ("$ticket", ticketId));
             return (await RoundAsync(c, tx, number, cancellationToken))!;
         }, cancellationToken);
 
@@ -100,7 +105,7 @@ public sealed partial class FederationStore
     /// <inheritdoc />
     public Task<RoundRecord?> LatestCommittedRoundAsync(CancellationToken cancellationToken = default) =>
         WithConnectionAsync(async c => (await c.QueryAsync(
-            $"SELECT {RoundColumns} FROM rounds WHERE state = $committed ORDER BY number DESC LIMIT 1", MapRound,
+            $"SELECT {RoundColumns} FROM rounds WHERE state = $committed AND version_out IS NOT NULL ORDER BY number DESC LIMIT 1", MapRound,
             cancellationToken, null, ("$committed", Text(RoundState.Committed)))).SingleOrDefault(), cancellationToken);
 
     /// <inheritdoc />

@@ -18,4 +18,11 @@ public interface IClientStore
 
     /// <summary>Every client, by name.</summary>
     Task<IReadOnlyList<ClientRecord>> ListClientsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The client named <paramref name="name"/> (its client id on the wire), or null.</summary>
+    Task<ClientRecord?> FindClientByNameAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a client removed (idempotent): its token stops authenticating, its history stays.</summary>
+    /// <exception cref="KeyNotFoundException">No such client.</exception>
+    Task<ClientRecord> RemoveClientAsync(string clientId, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,16 @@ public interface IRoundStore
     /// <exception cref="InvalidOperationException">No global version yet, or a round is still running.</exception>
     Task<RoundRecord> BeginRoundAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Starts the next round, recording what it does and the forget request it serves (null for training).</summary>
+    /// <exception cref="InvalidOperationException">No global version yet, or a round is still running.</exception>
+    Task<RoundRecord> BeginRoundAsync(TaskKind kind, string? ticketId, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes a running round that produces no adapter (an evaluation) as committed, without a new version.</summary>
+    Task<RoundRecord> CompleteRoundAsync(long round, int participants, CancellationToken cancellationToken = default);
+
+    /// <summary>Committed rounds of <paramref name="kind"/> that produced a global version, over the whole history.</summary>
+    Task<int> CountCommittedRoundsAsync(TaskKind kind, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Atomically stores <paramref name="newGlobal"/> as the next version, marks the round committed,
     /// and expires its tasks still waiting for a result.
@@ -49,4 +59,7 @@ public interface IRoundStore
     /// <exception cref="KeyNotFoundException">No such version.</exception>
     /// <exception cref="BlobCorruptedException">Its blob was altered on disk.</exception>
     Task<ParameterSet> LoadGlobalAsync(long version, CancellationToken cancellationToken = default);
+
+    /// <summary>Committed rounds that produced a global version, oldest first.</summary>
+    Task<IReadOnlyList<RoundRecord>> ListCommittedRoundsAsync(CancellationToken cancellationToken = default);
 }

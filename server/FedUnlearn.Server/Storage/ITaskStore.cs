@@ -45,4 +45,7 @@ public interface ITaskStore
     /// <exception cref="FileNotFoundException">No such blob (never stored, or pruned).</exception>
     /// <exception cref="BlobCorruptedException">The blob was altered on disk.</exception>
     Task<ParameterSet> LoadBlobAsync(string blobHash, CancellationToken cancellationToken = default);
+
+    /// <summary>The accepted updates of a round with their weights and (while retained) their deltas, in task order.</summary>
+    Task<IReadOnlyList<RoundContribution>> ListContributionsAsync(long round, CancellationToken cancellationToken = default);
 }

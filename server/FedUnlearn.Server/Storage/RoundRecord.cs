@@ -11,4 +11,11 @@ namespace FedUnlearn.Server.Storage;
 /// <param name="Note">Why it was abandoned, when it was.</param>
 public sealed record RoundRecord(
     long Number, RoundState State, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt,
-    long GlobalVersionIn, long? GlobalVersionOut, int Participants, string? Note);
+    long GlobalVersionIn, long? GlobalVersionOut, int Participants, string? Note)
+{
+    /// <summary>What the round did: train, unlearn (a forget campaign's round) or evaluate.</summary>
+    public TaskKind Kind { get; init; } = TaskKind.Train;
+
+    /// <summary>The forget request a campaign or verification round served; null for training.</summary>
+    public string? TicketId { get; init; }
+}

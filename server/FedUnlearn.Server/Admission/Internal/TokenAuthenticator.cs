@@ -31,4 +31,11 @@ internal sealed class TokenAuthenticator(IClientStore store, string adminToken)
             _verified[key] = client;
         return client;
     }
+
+    /// <summary>Forgets the remembered tokens of a client (by store id): after its removal the next call checks the store and fails.</summary>
+    public void Revoke(string storeId)
+    {
+        foreach ((string key, ClientRecord client) in _verified)
+            if (client.Id == storeId) _verified.TryRemove(key, out _);
+    }
 }

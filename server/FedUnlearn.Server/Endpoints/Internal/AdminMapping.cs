@@ -20,6 +20,7 @@ internal static class AdminMapping
             DisplayName = session?.DisplayName ?? record.Name,
             State = session switch
             {
+                _ when record.RemovedAt is not null => ClientState.Removed,
                 { IsOnline: true } => ClientState.Online,
                 { Joined: true } => ClientState.Offline,
                 _ when record.LastSeenAt is not null => ClientState.Offline,
@@ -38,7 +39,13 @@ internal static class AdminMapping
         var info = new RoundInfo
         {
             Round = (ulong)round.Number,
-            Kind = RoundKind.Train,
+            Kind = round.Kind switch
+            {
+                TaskKind.Unlearn => RoundKind.Unlearn,
+                TaskKind.Evaluate => RoundKind.Evaluate,
+                _ => RoundKind.Train,
+            },
+            TicketId = round.TicketId ?? "",
             State = round.State switch
             {
                 StoredRoundState.Running => WireRoundState.Running,

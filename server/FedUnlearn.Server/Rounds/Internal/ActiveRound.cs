@@ -11,7 +11,7 @@ namespace FedUnlearn.Server.Rounds.Internal;
 /// when durable) and its row joins one batched transaction at close. <see cref="CloseAsync"/> waits
 /// for the folds in flight and their writes, so what is aggregated is exactly what is stored.
 /// </summary>
-internal sealed class ActiveRound
+internal sealed partial class ActiveRound
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RoundTask> _tasks;
@@ -52,7 +52,7 @@ internal sealed class ActiveRound
     /// <summary>Completes when every task has a final outcome (accepted, rejected or failed).</summary>
     public Task AllReported => _allReported.Task;
 
-    public int AcceptedCount => _aggregator.AcceptedCount;
+    public int AcceptedCount => _aggregator.AcceptedCount + EvaluationCount;
 
     /// <summary>The answer for a task before its payload is read, or null to go on and receive it.</summary>
     public Verdict? Precheck(string taskId, string clientId)

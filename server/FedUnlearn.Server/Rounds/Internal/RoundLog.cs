@@ -31,4 +31,7 @@ internal static partial class RoundLog
 
     [LoggerMessage(EventId = 208, Level = LogLevel.Information, Message = "Recovered {Count} interrupted round(s); continuing from version {Version}")]
     public static partial void Recovered(ILogger logger, int count, long version);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Information, Message = "Round {Round} committed version {Version} server-side: {What}")]
+    public static partial void CommittedServerSide(ILogger logger, long round, long version, string what);
 }

@@ -5,10 +5,10 @@ namespace FedUnlearn.Server.Storage.Internal;
 /// <summary>Rows to records, and the text form of enums and times in the database.</summary>
 internal static class RecordMapper
 {
-    public const string RoundColumns = "number, state, started_ms, closed_ms, version_in, version_out, participants, note";
+    public const string RoundColumns = "number, state, started_ms, closed_ms, version_in, version_out, participants, note, kind, ticket_id";
     public const string VersionColumns = "version, blob_hash, content_hash, created_ms, parent_version, round";
     public const string TaskColumns = "task_id, round, client_id, kind, state, created_ms, submitted_ms, blob_hash, sample_count, reason";
-    public const string ClientColumns = "id, name, created_ms, last_seen_ms";
+    public const string ClientColumns = "id, name, created_ms, last_seen_ms, removed_ms";
 
     public static string Text<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
@@ -16,7 +16,11 @@ internal static class RecordMapper
 
     public static RoundRecord MapRound(SqliteDataReader r) => new(
         (long)r["number"], Parse<RoundState>(r["state"]), Time((long)r["started_ms"]), Time(r.NullableInt64("closed_ms")),
-        (long)r["version_in"], r.NullableInt64("version_out"), (int)(long)r["participants"], r.NullableString("note"));
+        (long)r["version_in"], r.NullableInt64("version_out"), (int)(long)r["participants"], r.NullableString("note"))
+    {
+        Kind = Parse<TaskKind>(r["kind"]),
+        TicketId = r.NullableString("ticket_id"),
+    };
 
     public static GlobalVersionRecord MapVersion(SqliteDataReader r) => new(
         (long)r["version"], (string)r["blob_hash"], (string)r["content_hash"], Time((long)r["created_ms"]),
@@ -28,11 +32,14 @@ internal static class RecordMapper
         r.NullableInt64("sample_count"), r.NullableString("reason"));
 
     public static ClientRecord MapClient(SqliteDataReader r) => new(
-        (string)r["id"], (string)r["name"], Time((long)r["created_ms"]), Time(r.NullableInt64("last_seen_ms")));
+        (string)r["id"], (string)r["name"], Time((long)r["created_ms"]), Time(r.NullableInt64("last_seen_ms")))
+    {
+        RemovedAt = Time(r.NullableInt64("removed_ms")),
+    };
 
-    private static TEnum Parse<TEnum>(object text) where TEnum : struct, Enum => Enum.Parse<TEnum>((string)text, ignoreCase: true);
+    public static TEnum Parse<TEnum>(object text) where TEnum : struct, Enum => Enum.Parse<TEnum>((string)text, ignoreCase: true);
 
-    private static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+    public static DateTimeOffset Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private static DateTimeOffset? Time(long? ms) => ms is { } v ? Time(v) : null;
+    public static DateTimeOffset? Time(long? ms) => ms is { } v ? Time(v) : null;
 }

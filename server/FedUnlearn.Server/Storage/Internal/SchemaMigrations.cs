@@ -55,6 +55,45 @@ internal static class SchemaMigrations
             blob_hash TEXT NOT NULL);
         CREATE INDEX client_deltas_by_round ON client_deltas(round);
         """,
+        // 2: forget requests, client removal, and what each round did (training, a campaign, an evaluation).
+        """
+        CREATE TABLE forget_requests (
+            ticket_id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            key_hash TEXT NOT NULL UNIQUE,
+            requested_by TEXT,
+            scope TEXT NOT NULL,
+            sample_count INTEGER,
+            class_label INTEGER,
+            target_client TEXT,
+            method TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            state TEXT NOT NULL,
+            rounds_planned INTEGER NOT NULL,
+            rounds_completed INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            version_before INTEGER,
+            hash_before TEXT,
+            version_after INTEGER,
+            hash_after TEXT,
+            step_version INTEGER,
+            baseline BLOB,
+            verification BLOB,
+            metrics TEXT NOT NULL DEFAULT '{}',
+            fields TEXT NOT NULL DEFAULT '{}',
+            outcome TEXT,
+            failure_reason TEXT,
+            accepted_audited INTEGER NOT NULL DEFAULT 0,
+            created_ms INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL,
+            running_ms INTEGER,
+            verifying_ms INTEGER,
+            finished_ms INTEGER);
+        CREATE INDEX forget_requests_by_state ON forget_requests(state);
+        ALTER TABLE clients ADD COLUMN removed_ms INTEGER;
+        ALTER TABLE rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'train';
+        ALTER TABLE rounds ADD COLUMN ticket_id TEXT;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

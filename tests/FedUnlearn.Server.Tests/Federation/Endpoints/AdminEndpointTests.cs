@@ -44,7 +44,7 @@ public sealed class AdminEndpointTests
     }
 
     [Fact]
-    public async Task ForgetRequests_NotImplementedYet_UnimplementedWithReasonAndEmptyList()
+    public async Task ForgetRequests_WithoutScope_InvalidArgumentAndNothingListed()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync();
         FakeClient client = await harness.AddClientAsync("a");
@@ -53,8 +53,8 @@ public sealed class AdminEndpointTests
         RpcException fromAdmin = await Assert.ThrowsAsync<RpcException>(() => harness.Admin.RequestForgetAsync(new RequestForgetRequest { RequestId = "r1" }));
         ListForgetRequestsResponse list = await harness.Admin.ListForgetRequestsAsync(new ListForgetRequestsRequest());
 
-        Assert.Equal((StatusCode.Unimplemented, StatusCode.Unimplemented), (fromClient.StatusCode, fromAdmin.StatusCode));
-        Assert.Contains("not available", fromClient.Status.Detail);
+        Assert.Equal((StatusCode.InvalidArgument, StatusCode.InvalidArgument), (fromClient.StatusCode, fromAdmin.StatusCode));
+        Assert.Contains("no scope", fromClient.Status.Detail);
         Assert.Empty(list.Requests);
     }
 }

@@ -1,0 +1,16 @@
+using FedUnlearn.Contracts.V1;
+
+namespace FedUnlearn.Server.Forget;
+
+/// <summary>How a campaign runs one method: its rounds, the options sent to clients, its optimisation settings.</summary>
+public sealed class ForgetMethodSettings
+{
+    /// <summary>Campaign rounds (K): each sends UnlearnTasks, aggregates and commits a version. Default 1.</summary>
+    public int Rounds { get; set; } = 1;
+
+    /// <summary>Method options sent as <c>UnlearnTask.method_options</c>; the client's method registry rejects unknown names.</summary>
+    public IDictionary<string, string> Options { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Local optimisation settings of the campaign's tasks; null uses the server's training settings.</summary>
+    public HyperParameters? HyperParameters { get; set; }
+}

@@ -1,0 +1,122 @@
+using FedUnlearn.Contracts.V1;
+using FedUnlearn.Server.Rounds;
+using FedUnlearn.Server.Rounds.Internal;
+using FedUnlearn.Server.Storage;
+using ProtoUnlearnRole = FedUnlearn.Contracts.V1.UnlearnRole;
+
+namespace FedUnlearn.Server.Forget.Internal;
+
+internal sealed partial class Campaign
+{
+    /// <summary>
+    /// The unlearning rounds: for <c>retrain</c> the adapter is first re-initialised server-side;
+    /// then K rounds of UnlearnTasks to every online client, committed like training rounds.
+    /// </summary>
+    private async Task<ForgetRequestRecord> UnlearnAsync(ForgetRequestRecord r, CancellationToken cancellationToken)
+    {
+        if (r.Method == ForgetMethods.Retrain && r.StepVersion is null)
+        {
+            var global = await context.Store.LoadGlobalAsync(context.Runner.GlobalVersion!.Version, cancellationToken).ConfigureAwait(false);
+            GlobalVersionRecord reset = await context.Runner.CommitServerSideAsync(TaskKind.Unlearn, r.TicketId,
+                LoraReset.Reinitialize(global, Seed(r, 0)), "adapter re-initialised for retraining", cancellationToken).ConfigureAwait(false);
+            r = await SaveAsync(r with { StepVersion = reset.Version, Fields = With(r.Fields, "adapter_reset", "lora_B zeroed, lora_A re-drawn") },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RunRoundsAsync(r, UnlearnPlan, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the request's remaining rounds; too many abandoned in a row fail it.</summary>
+    private async Task<ForgetRequestRecord> RunRoundsAsync(ForgetRequestRecord r, Func<ForgetRequestRecord, RoundPlan> plan, CancellationToken cancellationToken)
+    {
+        while (r.RoundsCompleted < r.RoundsPlanned)
+        {
+            if (r.Attempts >= context.Options.MaxRoundAttempts)
+                return await FailAsync(r, $"{r.Attempts} campaign round(s) in a row were abandoned; the last: {_lastNote ?? "interrupted"}", cancellationToken).ConfigureAwait(false);
+            await context.Runner.WaitForClientsAsync(context.Server.MinClients, cancellationToken).ConfigureAwait(false);
+            if (r.Scope == ForgetScopeKind.Samples && !await WaitForClientAsync(r.RequestedBy!, cancellationToken).ConfigureAwait(false))
+            {
+                _lastNote = $"the requesting client '{r.RequestedBy}' was offline";
+                r = await SaveAsync(r with { Attempts = r.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            RoundResult result = await context.Runner.RunRoundAsync(plan(r), cancellationToken).ConfigureAwait(false);
+            if (result.Summary.Outcome == RoundOutcome.Committed)
+            {
+                r = await SaveAsync(r with { RoundsCompleted = r.RoundsCompleted + 1, Attempts = 0 }, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            _lastNote = $"round {result.Summary.Round}: {result.Summary.Note}";
+            r = await SaveAsync(r with { Attempts = r.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return r;
+    }
+
+    private RoundPlan UnlearnPlan(ForgetRequestRecord r)
+    {
+        ForgetMethodSettings settings = context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? s) ? s : new ForgetMethodSettings();
+        ForgetScope scope = ForgetStatusMapping.Scope(r);
+        int campaignRound = r.RoundsCompleted + 1;
+        return new RoundPlan
+        {
+            RoundKind = TaskKind.Unlearn,
+            TaskKind = TaskKind.Unlearn,
+            TicketId = r.TicketId,
+            Select = static (_, online) => [.. online.Select(c => c.ClientId)],
+            Describe = (task, clientId) => task.Unlearn = new UnlearnTask
+            {
+                TicketId = r.TicketId,
+                Role = Role(r, clientId),
+                Method = r.Method,
+                MethodOptions = { settings.Options },
+                Scope = scope.Clone(),
+                CampaignRound = (uint)campaignRound,
+                CampaignRounds = (uint)r.RoundsPlanned,
+            },
+            // The samples to forget are on the requesting client alone: a round without its update forgets nothing.
+            Veto = r.Scope == ForgetScopeKind.Samples
+                ? summary => summary.Contributors.Contains(r.RequestedBy!) ? null : $"the requesting client '{r.RequestedBy}' returned no accepted update"
+                : null,
+            HyperParameters = settings.HyperParameters,
+            Seed = Seed(r, campaignRound),
+        };
+    }
+
+    /// <summary>Forget for the client holding the samples (sample scope) or any client that may hold the class.</summary>
+    private ProtoUnlearnRole Role(ForgetRequestRecord r, string clientId)
+    {
+        if (r.Scope == ForgetScopeKind.Samples) return clientId == r.RequestedBy ? ProtoUnlearnRole.Forget : ProtoUnlearnRole.Retain;
+        // A client that declared its class counts without the label holds nothing to forget.
+        ClientCapabilities? declared = context.Runner.Sessions.Find(clientId)?.Capabilities;
+        return declared is { ClassCounts.Count: > 0 } && declared.ClassCounts.GetValueOrDefault(r.ClassLabel ?? -1) == 0
+            ? ProtoUnlearnRole.Retain
+            : ProtoUnlearnRole.Forget;
+    }
+
+    /// <summary>Waits up to one round deadline for <paramref name="clientId"/> to open its task stream.</summary>
+    private async Task<bool> WaitForClientAsync(string clientId, CancellationToken cancellationToken)
+    {
+        DateTimeOffset until = context.Time.GetUtcNow() + context.Server.RoundDeadline;
+        while (true)
+        {
+            Task changed = context.Runner.Sessions.Changed;
+            if (context.Runner.Sessions.Find(clientId)?.IsOnline == true) return true;
+            TimeSpan left = until - context.Time.GetUtcNow();
+            if (left <= TimeSpan.Zero) return false;
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAny(changed, Task.Delay(left, context.Time, timer.Token)).ConfigureAwait(false);
+            await timer.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>A seed per request and campaign round: a resumed campaign sends the same tasks again.</summary>
+    private ulong Seed(ForgetRequestRecord r, int campaignRound) =>
+        unchecked((ulong)context.Server.Seed * 0x9E3779B97F4A7C15UL + (ulong)r.Sequence * 1_000_003UL + (ulong)campaignRound);
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> fields, string name, string value) =>
+        new(fields) { [name] = value };
+}
