@@ -33,7 +33,7 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
         torch.set_num_threads(1);
         try
         {
-            _progress.Stage($"Preparing the data ({DataBuilder.Resolve(scenario.Dataset).ToString()}, {scenario.Dataset.TrainSize} training samples, {scenario.Clients.Count} clients)");
+            _progress.Stage($"Preparing the data ({(DataBuilder.Resolve(scenario.Dataset) == DatasetKind.FashionMnist ? "Fashion-MNIST" : "synthetic images")}, {scenario.Dataset.TrainSize} training samples, {scenario.Clients.Count} clients)");
             var data = await DataBuilder.BuildAsync(scenario, cancellationToken).ConfigureAwait(false);
             _progress.Stage(data.Public is { } p ? $"Pre-training the base model on {p.Count} public samples" : "Initialising the base model (no public data)");
             var baseModel = await BaseModel.CreateAsync(scenario.Model.ToModelSpec(data.ClassCount), data.Public, (long)(scenario.Seed & long.MaxValue), work,
