@@ -30,6 +30,8 @@ internal sealed class SimulateCommand(CliConsole console) : ICliCommand
             var directory = parse.GetValue(output)?.FullName ?? scenario.Output.Directory;
             var results = await RunAsync(scenario, cancellationToken).ConfigureAwait(false);
             await ReportWriter.WriteAsync(results, directory, cancellationToken).ConfigureAwait(false);
+            // Logs and pipes have no width; Spectre would assume 80 columns and fold the table's ten columns into unreadable stacks.
+            if (!console.Ansi.Profile.Capabilities.Interactive) console.Ansi.Profile.Width = Math.Max(console.Ansi.Profile.Width, 160);
             ResultsTable.Write(console.Ansi, results, directory);
             return 0;
         });

@@ -7,8 +7,7 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
 /// The samples one forget request removes, chosen when it is filed: a seeded share of the requesting
-/// client's live samples (or its poisoned ones), every live sample of a class, or all of a leaving
-/// client's samples. Also the sets central evaluation measures the methods on.
+/// client's live samples (or its poisoned ones), or every live sample of a class. Also the sets central evaluation measures the methods on.
 /// </summary>
 internal sealed record ForgetSet(int Index, ForgetRequestSettings Request, long[] Ids, string Description)
 {
@@ -39,15 +38,9 @@ internal sealed record ForgetSet(int Index, ForgetRequestSettings Request, long[
                 var name = data.Test.ClassNames is { } names ? $" ({names[label]})" : "";
                 return new(index, request, ids, $"class {label}{name}");
             }
-            case ForgetScope.Client:
-            {
-                var c = request.Client!.Value;
-                var ids = LiveIds(context, c).ToArray();
-                var what = data.Poisoned.ContainsKey(index) ? $", {data.Poisoned[index].Length} of them poisoned" : "";
-                return new(index, request, ids, $"client {c} leaves ({ids.Length} samples{what})");
-            }
             default:
-                throw new ArgumentOutOfRangeException(nameof(index), request.Scope, "Unknown forget scope.");
+                // Client scope is refused before the simulation starts (SimulationRunner.CheckSupported).
+                throw new ArgumentOutOfRangeException(nameof(index), request.Scope, "Unsupported forget scope.");
         }
     }
 
@@ -85,11 +78,10 @@ internal sealed record ForgetSet(int Index, ForgetRequestSettings Request, long[
         };
     }
 
-    /// <summary>Tombstones the set for the federations to come (and retires a leaving client).</summary>
+    /// <summary>Tombstones the set for the federations to come.</summary>
     public void Apply(SimulationContext context)
     {
         foreach (var id in Ids) context.Tombstones[context.Data.OwnerOf(id)].Add(id);
-        if (Request.Scope == ForgetScope.Client) context.Active[Request.Client!.Value] = false;
     }
 
     public string Reason => string.Create(CultureInfo.InvariantCulture, $"simulation request {Index + 1}: {Description}");

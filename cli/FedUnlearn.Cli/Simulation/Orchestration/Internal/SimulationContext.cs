@@ -6,8 +6,7 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
 /// What lasts across the federations of one simulation: the data, the base, one model per client
-/// (reused by every federation the client joins), the tombstones of completed requests, which clients
-/// still take part, and the models the simulation evaluates with.
+/// (reused by every federation the client joins), the tombstones of completed requests, and the models the simulation evaluates with.
 /// </summary>
 internal sealed class SimulationContext : IDisposable
 {
@@ -24,7 +23,6 @@ internal sealed class SimulationContext : IDisposable
         Evaluated = evaluated;
         Reference = reference;
         Tombstones = [.. clientModels.Select(_ => new TombstoneSet())];
-        Active = [.. clientModels.Select(_ => true)];
     }
 
     public Scenario Scenario { get; }
@@ -46,11 +44,8 @@ internal sealed class SimulationContext : IDisposable
     /// <summary>Per client, the samples of completed forget requests.</summary>
     public IReadOnlyList<TombstoneSet> Tombstones { get; }
 
-    /// <summary>Per client, whether it still takes part (a client-scope request removes it).</summary>
-    public bool[] Active { get; }
-
-    /// <summary>The indices of the clients still taking part.</summary>
-    public IReadOnlyList<int> ActiveClients => [.. Enumerable.Range(0, Active.Length).Where(i => Active[i])];
+    /// <summary>The indices of the clients taking part: all of them (client-scope requests, which would retire one, are not simulated yet).</summary>
+    public IReadOnlyList<int> ActiveClients => [.. Enumerable.Range(0, ClientModels.Count)];
 
     public static async Task<SimulationContext> CreateAsync(Scenario scenario, SimulationData data, BaseModel baseModel, string workDirectory,
         CancellationToken cancellationToken)
