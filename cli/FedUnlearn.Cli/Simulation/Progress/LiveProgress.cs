@@ -8,14 +8,15 @@ namespace FedUnlearn.Cli.Simulation.Progress;
 internal sealed class LiveProgress : ISimulationProgress
 {
     private readonly ProgressContext _context;
-    private readonly ProgressTask _training;
+    private readonly int _rounds;
+    private ProgressTask? _training;
     private readonly Dictionary<(int, string), ProgressTask> _campaigns = [];
     private ProgressTask? _stage;
 
     private LiveProgress(ProgressContext context, int rounds)
     {
         _context = context;
-        _training = context.AddTask("Training rounds", autoStart: false, maxValue: rounds);
+        _rounds = rounds;
     }
 
     /// <summary>Runs <paramref name="run"/> under live progress bars and returns its result.</summary>
@@ -27,7 +28,7 @@ internal sealed class LiveProgress : ISimulationProgress
 
     public void Stage(string description)
     {
-        _stage?.StopTask();
+        EndStage();
         _stage = _context.AddTask(Markup.Escape(description), maxValue: 1);
         _stage.IsIndeterminate = true;
     }
@@ -35,15 +36,17 @@ internal sealed class LiveProgress : ISimulationProgress
     public void RoundCompleted(int round, int totalRounds, double wallSeconds)
     {
         EndStage();
-        _training.StartTask();
+        // Added at the first round, so that the bar sits below the setup stages.
+        _training ??= _context.AddTask("Training rounds", maxValue: totalRounds);
         _training.Value = round;
         _training.Description = $"Training round {round}/{totalRounds}";
     }
 
     public void RoundsEvaluated(IReadOnlyList<RoundRecord> rounds)
     {
+        if (_training is null) return;
         if (rounds.LastOrDefault() is { TestAccuracy: { } accuracy } last)
-            _training.Description = $"Training round {last.Round}/{_training.MaxValue:0} · test {accuracy:P1}";
+            _training.Description = $"Training round {last.Round}/{_rounds} · test {Format(accuracy)}";
         if (_training.Value >= _training.MaxValue) _training.StopTask();
     }
 
@@ -76,5 +79,6 @@ internal sealed class LiveProgress : ISimulationProgress
         _stage = null;
     }
 
-    private static string Format(double? value) => value is { } v ? $"{v:P1}" : "n/a";
+    private static string Format(double? value) =>
+        value is { } v ? (v * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "n/a";
 }

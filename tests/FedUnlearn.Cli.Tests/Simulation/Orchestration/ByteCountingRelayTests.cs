@@ -19,7 +19,7 @@ public sealed class ByteCountingRelayTests
             int read;
             while ((read = await stream.ReadAsync(buffer)) > 0) await stream.WriteAsync(buffer.AsMemory(0, read));
         });
-        await using var relay = new ByteCountingRelay(((IPEndPoint)echo.LocalEndpoint).Port);
+        var relay = new ByteCountingRelay(((IPEndPoint)echo.LocalEndpoint).Port);
         var payload = new byte[100_000];
         new Random(1).NextBytes(payload);
 
@@ -34,6 +34,7 @@ public sealed class ByteCountingRelayTests
         }
 
         await serving;
+        await relay.DisposeAsync(); // waits for the pumps: every byte is counted
         Assert.Equal(payload.Length, relay.ServerReceived);
         Assert.Equal(payload.Length, relay.ServerSent);
     }
