@@ -14,6 +14,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string Address => Server.Address.ToString().TrimEnd('/');
 
+    /// <summary>The server's data directory (store, audit log and its keys).</summary>
+    public string DataDirectory => _directory;
+
     public static ParameterSet Adapter() => new([new ParameterTensor("fc.lora_A", [2, 2], [1, 2, 3, 4]), new ParameterTensor("fc.lora_B", [2, 2], [0, 0, 0, 0])]);
 
     public static async Task<TestServer> StartAsync()

@@ -79,6 +79,14 @@ internal sealed partial class Campaign
             r = await SaveAsync(r with { StepVersion = step, Fields = fields, Metrics = metrics, RoundsPlanned = planned }, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RunRoundsAsync(r, x => RoundRunner.TrainingPlan(TaskKind.Unlearn, x.TicketId), cancellationToken).ConfigureAwait(false);
+        // Every remaining online client repairs (the strategy's MinClients may count the client that left).
+        return await RunRoundsAsync(r, x => new RoundPlan
+        {
+            RoundKind = TaskKind.Unlearn,
+            TaskKind = TaskKind.Train,
+            TicketId = x.TicketId,
+            Select = static (_, online) => [.. online.Select(c => c.ClientId)],
+            Describe = static (task, _) => task.Train = new TrainTask(),
+        }, cancellationToken).ConfigureAwait(false);
     }
 }

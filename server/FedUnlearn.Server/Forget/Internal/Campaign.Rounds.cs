@@ -33,7 +33,7 @@ internal sealed partial class Campaign
         {
             if (r.Attempts >= context.Options.MaxRoundAttempts)
                 return await FailAsync(r, $"{r.Attempts} campaign round(s) in a row were abandoned; the last: {_lastNote ?? "interrupted"}", cancellationToken).ConfigureAwait(false);
-            await context.Runner.WaitForClientsAsync(context.Server.MinClients, cancellationToken).ConfigureAwait(false);
+            await WaitForClientsAsync(cancellationToken).ConfigureAwait(false);
             if (r.Scope == ForgetScopeKind.Samples && !await WaitForClientAsync(r.RequestedBy!, cancellationToken).ConfigureAwait(false))
             {
                 _lastNote = $"the requesting client '{r.RequestedBy}' was offline";
@@ -94,6 +94,16 @@ internal sealed partial class Campaign
         return declared is { ClassCounts.Count: > 0 } && declared.ClassCounts.GetValueOrDefault(r.ClassLabel ?? -1) == 0
             ? ProtoUnlearnRole.Retain
             : ProtoUnlearnRole.Forget;
+    }
+
+    /// <summary>
+    /// Waits for the server's MinClients less the clients removed from the federation (at least one):
+    /// a client that left must not stall its own removal's repair and verification rounds.
+    /// </summary>
+    private async Task WaitForClientsAsync(CancellationToken cancellationToken)
+    {
+        int removed = (await context.Store.ListClientsAsync(cancellationToken).ConfigureAwait(false)).Count(c => c.RemovedAt is not null);
+        await context.Runner.WaitForClientsAsync(Math.Max(1, context.Server.MinClients - removed), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits up to one round deadline for <paramref name="clientId"/> to open its task stream.</summary>

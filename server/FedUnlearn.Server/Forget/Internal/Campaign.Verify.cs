@@ -44,7 +44,7 @@ internal sealed partial class Campaign
         string? note = null;
         for (int attempt = 0; attempt < context.Options.MaxRoundAttempts; attempt++)
         {
-            await context.Runner.WaitForClientsAsync(context.Server.MinClients, cancellationToken).ConfigureAwait(false);
+            await WaitForClientsAsync(cancellationToken).ConfigureAwait(false);
             RoundResult result = await context.Runner.RunRoundAsync(new RoundPlan
             {
                 RoundKind = TaskKind.Evaluate,
