@@ -72,7 +72,7 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
     {
         var available = string.Join(", ", MethodPlan.Available());
         var errors = MethodPlan.Unavailable(scenario)
-            .Select(u => new ScenarioError(u.Path, $"'{u.Name}' is not available in this build yet (available: {available})"))
+            .Select(u => new ScenarioError(u.Path, $"'{u.Name}' cannot be simulated yet: {u.Reason} (available: {available})"))
             .ToList();
         for (var i = 0; i < scenario.ForgetRequests.Count; i++)
         {

@@ -80,7 +80,9 @@ public sealed class MethodPlanTests
         var available = MethodPlan.Available().ToHashSet();
         var scenario = Scenario with { Methods = [.. MethodCatalog.Names.Select(MethodSettings.Of)] };
         var expected = MethodCatalog.Names.Select((n, i) => (Path: $"methods[{i}].name", Name: n)).Where(x => !available.Contains(x.Name));
-        Assert.Equal(expected, MethodPlan.Unavailable(scenario));
+        Assert.Equal(expected, MethodPlan.Unavailable(scenario).Select(u => (u.Path, u.Name)));
+        Assert.DoesNotContain("sharded-exact", available);
+        Assert.Contains(MethodPlan.Unavailable(scenario), u => u.Name == "sharded-exact" && u.Reason.Contains("one global adapter per shard"));
         Assert.Contains("rfa", available);
         Assert.Contains("retrain", available);
     }

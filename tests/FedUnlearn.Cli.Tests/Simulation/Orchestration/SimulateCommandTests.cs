@@ -54,7 +54,7 @@ public sealed class SimulateCommandTests : IDisposable
         var methods = string.Join(", ", missing.Append("retrain").Select(n => $$"""{ "name": "{{n}}" }"""));
         var run = await CliRun.RunAsync("simulate", Write($$"""{ "methods": [{{methods}}] }"""));
         Assert.Equal(1, run.ExitCode);
-        for (var i = 0; i < missing.Count; i++) Assert.Contains($"methods[{i}].name: '{missing[i]}' is not available in this build yet", run.Error);
+        for (var i = 0; i < missing.Count; i++) Assert.Contains($"methods[{i}].name: '{missing[i]}' cannot be simulated yet", run.Error);
     }
 
     private string Write(string json)

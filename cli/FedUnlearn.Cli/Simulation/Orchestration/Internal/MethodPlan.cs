@@ -44,19 +44,31 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
         return new MethodPlan(LayerWiseMethod.MethodName, settings);
     }
 
-    /// <summary>The catalog's methods this build's learning registry implements.</summary>
+    /// <summary>Catalog methods a federation cannot run yet, with the reason.</summary>
+    private static readonly Dictionary<string, string> NotFederated = new(StringComparer.Ordinal)
+    {
+        [MethodCatalog.Amnesiac] = "it needs the batch-update ledger recorded during training, which federated clients do not keep yet",
+        [MethodCatalog.ShardedExact] = "it needs one global adapter per shard, which the aggregator does not keep yet",
+    };
+
+    /// <summary>The catalog's methods a simulated federation can run with this build.</summary>
     public static IEnumerable<string> Available()
     {
         var registry = MethodRegistry.CreateDefault();
-        return MethodCatalog.Names.Where(registry.Contains);
+        return MethodCatalog.Names.Where(n => registry.Contains(n) && !NotFederated.ContainsKey(n));
     }
 
-    /// <summary>Methods the scenario names that this build's learning registry lacks, with their scenario paths.</summary>
-    public static IEnumerable<(string Path, string Name)> Unavailable(Scenario scenario)
+    /// <summary>Methods the scenario names that cannot run, with their scenario paths and why.</summary>
+    public static IEnumerable<(string Path, string Name, string Reason)> Unavailable(Scenario scenario)
     {
-        var registry = MethodRegistry.CreateDefault();
+        var available = Available().ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < scenario.Methods.Count; i++)
-            if (!registry.Contains(scenario.Methods[i].Name)) yield return ($"methods[{i}].name", scenario.Methods[i].Name);
+        {
+            var name = scenario.Methods[i].Name;
+            if (available.Contains(name)) continue;
+            var reason = NotFederated.TryGetValue(name, out var why) ? why : "this build does not include it yet";
+            yield return ($"methods[{i}].name", name, reason);
+        }
     }
 
     /// <summary>The scenario's option names and values translated to the learning registry's (e.g. rfa <c>retainCe</c> → <c>retain-ce</c>).</summary>
