@@ -12,6 +12,7 @@ namespace FedUnlearn.Cli.Simulation.Orchestration;
 
 public sealed partial class SimulationRunner
 {
+    // The server pushes round summaries but not request states: the final state is polled (loopback, cheap).
     private static readonly TimeSpan StatusPoll = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
