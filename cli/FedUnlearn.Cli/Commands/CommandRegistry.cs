@@ -4,7 +4,7 @@ namespace FedUnlearn.Cli.Commands;
 
 /// <summary>
 /// The subcommands of <c>fedunlearn</c>, in help order. A new command is one class implementing
-/// <see cref="ICliCommand"/> plus one line here (forget, audit, simulate and pretrain come this way).
+/// <see cref="ICliCommand"/> plus one line here (pretrain comes this way).
 /// </summary>
 internal static class CommandRegistry
 {
@@ -17,5 +17,6 @@ internal static class CommandRegistry
         new StatusCommand(console),
         new ForgetCommand(console),
         new AuditCommand(console),
+        new SimulateCommand(console),
     ];
 }

@@ -9,8 +9,8 @@ public sealed record DatasetSettings
     /// <summary>Folder holding the Fashion-MNIST IDX files; null for the Debian location.</summary>
     public string? Path { get; init; }
 
-    /// <summary>Training samples to use (taken by a seeded draw), capped for speed. Default 12,000.</summary>
-    public int TrainSize { get; init; } = 12_000;
+    /// <summary>Training samples to use (taken by a seeded draw), capped for speed. Default 20,000.</summary>
+    public int TrainSize { get; init; } = 20_000;
 
     /// <summary>Test samples to use. Default 2,000.</summary>
     public int TestSize { get; init; } = 2_000;

@@ -21,7 +21,7 @@ public sealed record MethodSettings
     /// <summary>Local epochs per campaign round; null for <see cref="TrainingSettings.LocalEpochs"/>.</summary>
     public int? LocalEpochs { get; init; }
 
-    /// <summary>Local learning rate; null for the method's default.</summary>
+    /// <summary>Local learning rate; null for <see cref="TrainingSettings.LearningRate"/>.</summary>
     public double? LearningRate { get; init; }
 
     /// <summary>The layer-wise partial wrapper, for optimisation-based methods; null for none.</summary>

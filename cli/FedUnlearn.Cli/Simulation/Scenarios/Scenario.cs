@@ -30,11 +30,11 @@ public sealed record Scenario
     /// <summary>Federated training.</summary>
     public TrainingSettings Training { get; init; } = new();
 
-    /// <summary>The forget requests, each handled by every method. Default: 10% of client 0's samples after round 3, class 3 after round 5.</summary>
+    /// <summary>The forget requests, each handled by every method. Default: 10% of client 0's samples after round 4, class 3 after round 7.</summary>
     public IReadOnlyList<ForgetRequestSettings> ForgetRequests { get; init; } =
     [
-        new() { AtRound = 3, Scope = ForgetScope.Samples, Client = 0, Fraction = 0.1 },
-        new() { AtRound = 5, Scope = ForgetScope.Class, Label = 3 },
+        new() { AtRound = 4, Scope = ForgetScope.Samples, Client = 0, Fraction = 0.1 },
+        new() { AtRound = 7, Scope = ForgetScope.Class, Label = 3 },
     ];
 
     /// <summary>The methods compared. Default rfa, nabla-tau and retrain (the reference).</summary>

@@ -3,17 +3,17 @@ namespace FedUnlearn.Cli.Simulation.Scenarios;
 /// <summary>Federated training of the adapters.</summary>
 public sealed record TrainingSettings
 {
-    /// <summary>Training rounds. Default 6.</summary>
-    public int Rounds { get; init; } = 6;
+    /// <summary>Training rounds. Default 10.</summary>
+    public int Rounds { get; init; } = 10;
 
-    /// <summary>Local epochs per round. Default 1.</summary>
-    public int LocalEpochs { get; init; } = 1;
+    /// <summary>Local epochs per round. Default 2.</summary>
+    public int LocalEpochs { get; init; } = 2;
 
     /// <summary>Mini-batch size. Default 64.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Local AdamW learning rate. Default 0.001.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Local AdamW learning rate. Default 0.003.</summary>
+    public double LearningRate { get; init; } = 3e-3;
 
     /// <summary>Clients asked to train each round; null for all of them.</summary>
     public int? ClientsPerRound { get; init; }

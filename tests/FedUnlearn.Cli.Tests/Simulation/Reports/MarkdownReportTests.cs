@@ -28,7 +28,7 @@ public class MarkdownReportTests
     public void Render_Summary_HasSetupRoundsAndPlots()
     {
         Assert.StartsWith("# FedUnlearn simulation: default\n", _md);
-        Assert.Contains("- **Data**: Fashion-MNIST, 12000 train / 2000 test samples, 10.0% public for the base; 5 clients (in-process), Dirichlet α = 0.5\n", _md);
+        Assert.Contains("- **Data**: Fashion-MNIST, 20000 train / 2000 test samples, 10.0% public for the base; 5 clients (in-process), Dirichlet α = 0.5\n", _md);
         Assert.Contains("- **Model**: MLP 256-256, LoRA r = 8, α = 16 on fc1, fc2, head\n", _md);
         Assert.Contains("- **Final test accuracy**: 90.0% after round 4\n", _md);
         Assert.Contains("seed 42, FedUnlearn 0.1.0, .NET 10.0.0, libtorch 1.13.1, 2 cores, cpu", _md);

@@ -90,7 +90,7 @@ public class ScenarioErrorTests
     [Fact]
     public void Parse_SeveralProblems_ReportsEachOnItsOwnLine()
     {
-        var ex = Fail("{\"clients\": {\"count\": 3}, \"forgetRequests\": [{\"atRound\": 9, \"client\": 4}], \"methods\": [{\"name\": \"rfa\"}]}");
+        var ex = Fail("{\"clients\": {\"count\": 3}, \"forgetRequests\": [{\"atRound\": 11, \"client\": 4}], \"methods\": [{\"name\": \"rfa\"}]}");
         Assert.Equal(["forgetRequests[0].atRound", "forgetRequests[0].client", "methods"], ex.Errors.Select(e => e.Path));
         Assert.Equal(3, ex.Message.Split(Environment.NewLine).Length);
         Assert.Contains("there are 3 clients, numbered from 0", ex.Errors[1].Message);

@@ -1,0 +1,15 @@
+using FedUnlearn.Contracts.Parameters;
+using FedUnlearn.Server.Forget;
+
+namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
+
+/// <summary>One federation of the simulation: where it starts from, how many training rounds it commits, which method its campaign runs.</summary>
+/// <param name="Label">Names its directory, e.g. <c>train-1-3</c> or <c>request-1-rfa</c>.</param>
+/// <param name="InitialAdapter">The global adapter it starts from.</param>
+/// <param name="Rounds">Training rounds to commit; 0 runs until stopped (a campaign federation).</param>
+/// <param name="Seed">The server's seed (client sampling, task seeds).</param>
+internal sealed record PhaseSettings(string Label, ParameterSet InitialAdapter, int Rounds, int Seed)
+{
+    /// <summary>The forget method a campaign federation runs, under its server name, with its settings.</summary>
+    public (string Name, ForgetMethodSettings Settings)? Method { get; init; }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using FedUnlearn.Cli.Simulation.Scenarios;
+using FedUnlearn.Contracts.V1;
+using FedUnlearn.Server.Forget;
+using FedUnlearn.Server.Hosting;
+using LearningSpec = FedUnlearn.Learning.Models.ModelSpec;
+
+namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
+
+/// <summary>The aggregator's options for one federation of the simulation, from the scenario.</summary>
+internal static class ServerOptionsFactory
+{
+    public static FederationServerOptions Create(SimulationContext context, PhaseSettings phase, string dataDirectory, int clients)
+    {
+        var t = context.Scenario.Training;
+        var options = new FederationServerOptions
+        {
+            FederationName = $"simulation-{context.Scenario.Name}",
+            Port = 0,
+            DataDirectory = dataDirectory,
+            AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            MinClients = clients,
+            ClientsPerRound = t.ClientsPerRound is { } k ? Math.Min(k, clients) : null,
+            Rounds = phase.Rounds,
+            Strategy = Strategy(t.Strategy),
+            TrimmedMeanBeta = t.TrimBeta,
+            NormBound = t.NormBound,
+            Seed = phase.Seed,
+            HyperParameters = HyperParameters(t.LocalEpochs, t.BatchSize, t.LearningRate),
+            Model = Describe(context.Base.Spec),
+            InitialAdapter = phase.InitialAdapter,
+            // Simulated clients never miss a deadline for good reasons; a stuck one is a bug worth seeing.
+            RoundDeadline = TimeSpan.FromMinutes(10),
+        };
+        options.Forget.Verification = new VerificationPolicy
+        {
+            // The simulation judges methods against retraining itself; the federation only reports its aggregates.
+            MaxClassForgetAccuracy = null,
+            MaxTestAccuracyDrop = null,
+            MembershipInference = context.Scenario.Evaluation.Mia,
+        };
+        if (phase.Method is { } method)
+        {
+            options.Forget.Methods[method.Name] = method.Settings;
+            options.Forget.DefaultMethod = method.Name;
+        }
+
+        return options;
+    }
+
+    public static HyperParameters HyperParameters(int epochs, int batchSize, double learningRate) => new()
+    {
+        LocalEpochs = (uint)epochs,
+        BatchSize = (uint)batchSize,
+        LearningRate = learningRate,
+        Optimizer = "adamw",
+    };
+
+    public static int ClientsPerRound(Scenario scenario, int clients) =>
+        scenario.Training.ClientsPerRound is { } k ? Math.Min(k, clients) : clients;
+
+    private static string Strategy(StrategyKind kind) => kind switch
+    {
+        StrategyKind.FedAvg => StrategyNames.FedAvg,
+        StrategyKind.ExactLora => StrategyNames.ExactLora,
+        StrategyKind.Median => StrategyNames.Median,
+        StrategyKind.TrimmedMean => StrategyNames.TrimmedMean,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown strategy."),
+    };
+
+    private static ModelSpec Describe(LearningSpec spec)
+    {
+        var model = new ModelSpec
+        {
+            Architecture = spec.Kind.ToString().ToLowerInvariant(),
+            InputShape = { spec.InputChannels, spec.ImageSize, spec.ImageSize },
+            NumClasses = (uint)spec.NumClasses,
+        };
+        if (spec.LoRA is { } lora)
+            model.Lora = new LoraSpec { Rank = (uint)lora.Rank, Alpha = lora.Alpha, TargetModules = { lora.Targets } };
+        return model;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using FedUnlearn.Cli.Simulation.Orchestration.Internal;
+using FedUnlearn.Cli.Simulation.Scenarios;
+
+namespace FedUnlearn.Cli.Tests.Simulation.Orchestration;
+
+public sealed class MethodPlanTests
+{
+    private static readonly Scenario Scenario = Scenario.Default;
+
+    [Fact]
+    public void For_Rfa_TranslatesOptionsToTheLearningRegistrysSpelling()
+    {
+        var method = new MethodSettings
+        {
+            Name = "rfa",
+            Options = new Dictionary<string, JsonElement>
+            {
+                ["lambda"] = JsonSerializer.SerializeToElement(2.5),
+                ["target"] = JsonSerializer.SerializeToElement("mean-other-class"),
+                ["retainCe"] = JsonSerializer.SerializeToElement(true),
+            },
+        };
+        var plan = MethodPlan.For(method, Scenario, atRound: 4);
+        Assert.Equal("rfa", plan.ServerName);
+        Assert.Equal(1, plan.Settings.Rounds);
+        Assert.Equal(new Dictionary<string, string> { ["lambda"] = "2.5", ["target"] = "other-class-mean", ["retain-ce"] = "1" }, plan.Settings.Options);
+    }
+
+    [Fact]
+    public void For_Retrain_RunsAsManyRoundsAsTrainedAndContinuesTheServersReset()
+    {
+        var plan = MethodPlan.For(MethodSettings.Of("retrain"), Scenario, atRound: 7);
+        Assert.Equal(7, plan.Settings.Rounds);
+        Assert.Equal("false", plan.Settings.Options["reset"]);
+        Assert.Equal((uint)Scenario.Training.LocalEpochs, plan.Settings.HyperParameters!.LocalEpochs);
+    }
+
+    [Fact]
+    public void For_MethodOverrides_SetRoundsEpochsAndLearningRate()
+    {
+        var plan = MethodPlan.For(new MethodSettings { Name = "finetune", Rounds = 3, LocalEpochs = 5, LearningRate = 0.02 }, Scenario, atRound: 2);
+        Assert.Equal(3, plan.Settings.Rounds);
+        Assert.Equal(5u, plan.Settings.HyperParameters!.LocalEpochs);
+        Assert.Equal(0.02, plan.Settings.HyperParameters.LearningRate);
+        Assert.Equal((uint)Scenario.Training.BatchSize, plan.Settings.HyperParameters.BatchSize);
+    }
+
+    [Fact]
+    public void For_Partial_WrapsTheMethodInLayerWise()
+    {
+        var method = new MethodSettings
+        {
+            Name = "gradient-ascent",
+            Partial = new PartialSettings { Layers = ["fc1", "head"], TopFraction = 0.1 },
+            Options = new Dictionary<string, JsonElement>(),
+        };
+        var plan = MethodPlan.For(method, Scenario, atRound: 1);
+        Assert.Equal("layer-wise", plan.ServerName);
+        Assert.Equal(new Dictionary<string, string> { ["inner"] = "gradient-ascent", ["layers"] = "fc1,head", ["top-p"] = "0.1" }, plan.Settings.Options);
+    }
+
+    [Fact]
+    public void For_PartialRfa_PrefixesTheInnerOptions()
+    {
+        var method = new MethodSettings
+        {
+            Name = "rfa",
+            Partial = new PartialSettings { TopFraction = 0.5 },
+            Options = new Dictionary<string, JsonElement> { ["lambda"] = JsonSerializer.SerializeToElement(3) },
+        };
+        var options = MethodPlan.For(method, Scenario, atRound: 1).Settings.Options;
+        Assert.Equal("3", options["inner.lambda"]);
+        Assert.Equal("rfa", options["inner"]);
+    }
+
+    [Fact]
+    public void Unavailable_NamesEveryMissingMethodByItsPath()
+    {
+        var available = MethodPlan.Available().ToHashSet();
+        var scenario = Scenario with { Methods = [.. MethodCatalog.Names.Select(MethodSettings.Of)] };
+        var expected = MethodCatalog.Names.Select((n, i) => (Path: $"methods[{i}].name", Name: n)).Where(x => !available.Contains(x.Name));
+        Assert.Equal(expected, MethodPlan.Unavailable(scenario).Select(u => (u.Path, u.Name)));
+        Assert.DoesNotContain("sharded-exact", available);
+        Assert.Contains(MethodPlan.Unavailable(scenario), u => u.Name == "sharded-exact" && u.Reason.Contains("one global adapter per shard"));
+        Assert.Contains("rfa", available);
+        Assert.Contains("retrain", available);
+    }
+}
