@@ -71,7 +71,7 @@ internal sealed partial class Campaign
                 TicketId = r.TicketId,
                 Role = Role(r, clientId),
                 Method = r.Method,
-                MethodOptions = { settings.Options },
+                MethodOptions = { MethodOptions(r.Method, settings) },
                 Scope = scope.Clone(),
                 CampaignRound = (uint)campaignRound,
                 CampaignRounds = (uint)r.RoundsPlanned,
@@ -83,6 +83,17 @@ internal sealed partial class Campaign
             HyperParameters = settings.HyperParameters,
             Seed = Seed(r, campaignRound),
         };
+    }
+
+    /// <summary>
+    /// The options each client's method gets. Retraining is reset once, server-side, before its first
+    /// round; every client round then continues that retraining, so clients must not reset again.
+    /// </summary>
+    private static IDictionary<string, string> MethodOptions(string method, ForgetMethodSettings settings)
+    {
+        if (method != ForgetMethods.Retrain) return settings.Options;
+        var options = new Dictionary<string, string>(settings.Options, StringComparer.Ordinal) { ["reset"] = "false" };
+        return options;
     }
 
     /// <summary>Forget for the client holding the samples (sample scope) or any client that may hold the class.</summary>

@@ -28,11 +28,11 @@ public sealed class MethodPlanTests
     }
 
     [Fact]
-    public void For_Retrain_RunsAsManyRoundsAsTrainedAndContinuesTheServersReset()
+    public void For_Retrain_RunsAsManyRoundsAsTrained_LeavesTheResetRuleToTheServer()
     {
         var plan = MethodPlan.For(MethodSettings.Of("retrain"), Scenario, atRound: 7);
         Assert.Equal(7, plan.Settings.Rounds);
-        Assert.Equal("false", plan.Settings.Options["reset"]);
+        Assert.False(plan.Settings.Options.ContainsKey("reset"));
         Assert.Equal((uint)Scenario.Training.LocalEpochs, plan.Settings.HyperParameters!.LocalEpochs);
     }
 

@@ -25,11 +25,6 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
             HyperParameters = ServerOptionsFactory.HyperParameters(method.LocalEpochs ?? t.LocalEpochs, t.BatchSize, method.LearningRate ?? t.LearningRate),
         };
         var options = LearningOptions(method);
-        if (method.Name == MethodCatalog.Retrain)
-        {
-            // The server re-initialises the adapter before the campaign; each round then continues the retraining in progress.
-            options["reset"] = "false";
-        }
 
         if (method.Partial is not { } partial)
         {
