@@ -31,21 +31,39 @@ start_server() {
   exec {out}<"$work/$name.out"
   read -r -t 60 line <&"$out" || { cat "$work/$name.err" >&2; exit 1; }
   port=${line#PORT }
+  server_pid=${pids[-1]}
+}
+
+# CPU seconds (user+system) a process has used so far.
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+# run_client NAME COMMAND...: runs the client, records its output line and the CPU both sides used.
+run_client() {
+  local name=$1; shift
+  local before; before=$(cpu_of "$server_pid")
+  /usr/bin/time -f "%U %S" -o "$work/$name.time" "$@" >"$work/$name.result"
+  local after; after=$(cpu_of "$server_pid")
+  awk -v b="$before" -v a="$after" '{ printf "%.2f", $1 + $2 + a - b }' "$work/$name.time" >"$work/$name.cpu"
 }
 
 
 start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server
-ours=$(dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" "$@" | tail -1)
+run_client dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" "$@"
 eval "exec ${keep_dotnet}>&-"
 
 start_server grpcio "$python" "$root/bench/rpc/grpcio_bench.py" server "$work"
-theirs=$("$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" "$@" | tail -1)
+run_client grpcio "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" "$@"
 eval "exec ${keep_grpcio}>&-"
 
+ours=$(tail -1 "$work/dotnet.result"); theirs=$(tail -1 "$work/grpcio.result")
+ours_cpu=$(cat "$work/dotnet.cpu"); theirs_cpu=$(cat "$work/grpcio.cpu")
+
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
-printf '%-22s %10s %10s %18s\n' side p50_us p99_us throughput_MiB/s
-printf '%-22s %10s %10s %18s\n' "ours (Kestrel/HttpClient)" "$(value p50_us "$ours")" "$(value p99_us "$ours")" "$(value throughput_mibps "$ours")"
-printf '%-22s %10s %10s %18s\n' "python grpcio 1.51" "$(value p50_us "$theirs")" "$(value p99_us "$theirs")" "$(value throughput_mibps "$theirs")"
+# cpu_s: client + server CPU for the whole run (startup included), a steadier figure than wall
+# time when other work shares the machine.
+printf '%-26s %10s %10s %18s %8s\n' side p50_us p99_us throughput_MiB/s cpu_s
+printf '%-26s %10s %10s %18s %8s\n' "ours (Kestrel/HttpClient)" "$(value p50_us "$ours")" "$(value p99_us "$ours")" "$(value throughput_mibps "$ours")" "$ours_cpu"
+printf '%-26s %10s %10s %18s %8s\n' "python grpcio 1.51" "$(value p50_us "$theirs")" "$(value p99_us "$theirs")" "$(value throughput_mibps "$theirs")" "$theirs_cpu"
 awk -v ot="$(value throughput_mibps "$ours")" -v tt="$(value throughput_mibps "$theirs")" \
-    -v op="$(value p50_us "$ours")" -v tp="$(value p50_us "$theirs")" \
-    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f\n", ot / tt, op / tp }'
+    -v op="$(value p50_us "$ours")" -v tp="$(value p50_us "$theirs")" -v oc="$ours_cpu" -v tc="$theirs_cpu" \
+    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f\n", ot / tt, op / tp, oc / tc }'
