@@ -41,9 +41,11 @@ cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' 
 run_client() {
   local name=$1; shift
   local before; before=$(cpu_of "$server_pid")
-  /usr/bin/time -f "%U %S" -o "$work/$name.time" "$@" >"$work/$name.result"
+  # bash's `times`, second line: user and system time of the subshell's children (the client).
+  ( "$@" >"$work/$name.result"; times >"$work/$name.times" )
   local after; after=$(cpu_of "$server_pid")
-  awk -v b="$before" -v a="$after" '{ printf "%.2f", $1 + $2 + a - b }' "$work/$name.time" >"$work/$name.cpu"
+  awk -v b="$before" -v a="$after" 'NR == 2 { split($1, u, /[ms]/); split($2, k, /[ms]/);
+    printf "%.2f", u[1] * 60 + u[2] + k[1] * 60 + k[2] + a - b }' "$work/$name.times" >"$work/$name.cpu"
 }
 
 
