@@ -59,6 +59,25 @@ internal static class MessageFraming
         return (buffer, HeaderSize + size);
     }
 
+    /// <summary>Serializes one framed message into an exact-size array the caller may keep.</summary>
+    public static byte[] WriteToArray(IMessage message, int maxSendSize, bool compress)
+    {
+        if (compress)
+        {
+            (byte[] rented, int length) = WriteToRented(message, maxSendSize, compress: true);
+            byte[] framed = rented.AsSpan(0, length).ToArray();
+            ArrayPool<byte>.Shared.Return(rented);
+            return framed;
+        }
+
+        int size = message.CalculateSize();
+        CheckSendSize(size, maxSendSize);
+        byte[] buffer = GC.AllocateUninitializedArray<byte>(HeaderSize + size);
+        WriteHeader(buffer, compressed: false, size);
+        message.WriteTo(buffer.AsSpan(HeaderSize, size));
+        return buffer;
+    }
+
     private static byte[] Compress(IMessage message, int size)
     {
         byte[] plain = ArrayPool<byte>.Shared.Rent(size);

@@ -6,11 +6,16 @@ using Google.Protobuf;
 namespace FedUnlearn.Rpc.Internal;
 
 /// <summary>
-/// Reads length-prefixed messages from a pipe, parsing straight from the pipe's buffers. Shared by
-/// the server (Kestrel's request body) and the client (the response body).
+/// Reads length-prefixed messages from a pipe. Small messages are parsed straight from the pipe's
+/// buffers. A large message is moved into one rented buffer as it arrives, consuming the pipe as
+/// it goes: a reader that only examined would stall HTTP/2 flow control (Kestrel grants window
+/// only for consumed bytes) as soon as a message outgrew the stream window.
 /// </summary>
 internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool gzip)
 {
+    // Below this, waiting for the whole frame in the pipe is cheaper than staging it.
+    private const int StagingThreshold = 64 * 1024;
+
     /// <summary>The next message, or null at a clean end of stream.</summary>
     /// <exception cref="RpcException">INTERNAL for a truncated or malformed frame, RESOURCE_EXHAUSTED when too large.</exception>
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
@@ -20,30 +25,34 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
         {
             ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             ReadOnlySequence<byte> buffer = result.Buffer;
-            if (TryReadFrame(buffer, out bool compressed, out ReadOnlySequence<byte> payload))
+            if (TryReadHeader(buffer, out bool compressed, out int length))
             {
-                T message;
-                try
+                if (buffer.Length - MessageFraming.HeaderSize >= length)
                 {
-                    message = Parse(parser, payload, compressed);
-                }
-                finally
-                {
-                    reader.AdvanceTo(payload.End);
+                    ReadOnlySequence<byte> payload = buffer.Slice(MessageFraming.HeaderSize, length);
+                    try
+                    {
+                        return Parse(parser, payload, compressed);
+                    }
+                    finally
+                    {
+                        reader.AdvanceTo(payload.End);
+                    }
                 }
 
-                return message;
+                if (length >= StagingThreshold)
+                {
+                    reader.AdvanceTo(buffer.GetPosition(MessageFraming.HeaderSize));
+                    return await ReadStagedAsync(parser, compressed, length, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             if (result.IsCompleted)
             {
                 reader.AdvanceTo(buffer.End);
-                if (buffer.Length == 0)
-                {
-                    return null;
-                }
-
-                throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a length-prefixed frame.");
+                return buffer.Length == 0
+                    ? null
+                    : throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a length-prefixed frame.");
             }
 
             if (result.IsCanceled)
@@ -55,10 +64,43 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
         }
     }
 
-    private bool TryReadFrame(ReadOnlySequence<byte> buffer, out bool compressed, out ReadOnlySequence<byte> payload)
+    private async ValueTask<T> ReadStagedAsync<T>(MessageParser<T> parser, bool compressed, int length, CancellationToken cancellationToken)
+        where T : class, IMessage<T>
+    {
+        byte[] staged = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            int filled = 0;
+            while (filled < length)
+            {
+                ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                ReadOnlySequence<byte> chunk = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length - filled));
+                chunk.CopyTo(staged.AsSpan(filled));
+                filled += (int)chunk.Length;
+                reader.AdvanceTo(chunk.End);
+                if (filled < length && result.IsCompleted)
+                {
+                    throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a length-prefixed frame.");
+                }
+
+                if (result.IsCanceled)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+            }
+
+            return Parse(parser, new ReadOnlySequence<byte>(staged, 0, length), compressed);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(staged);
+        }
+    }
+
+    private bool TryReadHeader(ReadOnlySequence<byte> buffer, out bool compressed, out int length)
     {
         compressed = false;
-        payload = default;
+        length = 0;
         if (buffer.Length < MessageFraming.HeaderSize)
         {
             return false;
@@ -72,19 +114,14 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
             1 => true,
             _ => throw new RpcException(StatusCode.Internal, $"Invalid compressed flag {header[0]} in a message frame."),
         };
-        uint length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        if (length > (uint)maxReceiveSize)
+        uint declared = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (declared > (uint)maxReceiveSize)
         {
             throw new RpcException(StatusCode.ResourceExhausted,
-                $"Received message exceeds the maximum configured message size ({length} > {maxReceiveSize} bytes).");
+                $"Received message exceeds the maximum configured message size ({declared} > {maxReceiveSize} bytes).");
         }
 
-        if (buffer.Length - MessageFraming.HeaderSize < length)
-        {
-            return false;
-        }
-
-        payload = buffer.Slice(MessageFraming.HeaderSize, length);
+        length = (int)declared;
         return true;
     }
 
@@ -95,7 +132,7 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
         {
             if (!compressed)
             {
-                return parser.ParseFrom(payload);
+                return payload.IsSingleSegment ? parser.ParseFrom(payload.FirstSpan) : parser.ParseFrom(payload);
             }
 
             if (!gzip)

@@ -20,6 +20,7 @@ public static class ResilientCallExtensions
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(request);
+        options = AbsoluteDeadline(channel, options);
         return ExecuteAsync(pipeline, idempotent ?? method.Idempotent, options, token =>
             channel.UnaryAsync(method, request, options with { CancellationToken = token }));
     }
@@ -37,6 +38,7 @@ public static class ResilientCallExtensions
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(writeRequests);
+        options = AbsoluteDeadline(channel, options);
         return ExecuteAsync(pipeline, idempotent ?? method.Idempotent, options, async token =>
         {
             using ClientStreamingCall<TRequest, TResponse> call = channel.ClientStreamingCall(method, options with { CancellationToken = token });
@@ -52,6 +54,18 @@ public static class ResilientCallExtensions
 
             return await call.ResponseAsync.ConfigureAwait(false);
         });
+    }
+
+    // A relative timeout bounds the whole retried call, not each attempt: fix it as a deadline now.
+    private static CallOptions AbsoluteDeadline(GrpcChannel channel, CallOptions options)
+    {
+        if (options.Timeout is not { } timeout)
+        {
+            return options;
+        }
+
+        DateTimeOffset deadline = channel.Options.TimeProvider.GetUtcNow() + timeout;
+        return options with { Timeout = null, Deadline = options.Deadline is { } d && d < deadline ? d : deadline };
     }
 
     private static async Task<TResponse> ExecuteAsync<TResponse>(ResiliencePipeline pipeline, bool idempotent, CallOptions options,

@@ -32,6 +32,29 @@ public sealed class LargePayloadTests(EchoServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task UnaryCall_MessageLargerThanHttp2Windows_Succeeds()
+    {
+        // HTTP/2 grants window only for consumed bytes: a message bigger than the stream and
+        // connection windows must be consumed as it arrives, or the call stalls.
+        await using var server = new FedUnlearn.Rpc.Server.GrpcServer(new FedUnlearn.Rpc.Server.GrpcServerOptions
+        {
+            InitialStreamWindowSize = 96 * 1024,
+            InitialConnectionWindowSize = 128 * 1024,
+            MaxReceiveMessageSize = 8 * ChunkSize,
+        });
+        server.AddService(new EchoService().Definition);
+        await server.StartAsync();
+        using GrpcChannel channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 8 * ChunkSize });
+        byte[] payload = new byte[3 * ChunkSize];
+        Payload.Fill(payload, 0);
+
+        EchoReply reply = await channel.UnaryAsync(Echo.Unary, new EchoRequest { Payload = ByteString.CopyFrom(payload) })
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(payload, reply.Payload.ToByteArray());
+    }
+
+    [Fact]
     public async Task ServerStreamingCall_64MiBInChunks_ClientHashMatches()
     {
         using ServerStreamingCall<EchoReply> call = fixture.Channel.ServerStreamingCall(Echo.Expand,

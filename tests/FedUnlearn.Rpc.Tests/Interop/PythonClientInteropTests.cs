@@ -76,4 +76,7 @@ public sealed class PythonClientInteropTests(PythonClientRunFixture fixture) : I
         Assert.Equal("zipped", result.GetProperty("text").GetString());
         Assert.Equal(100000, result.GetProperty("length").GetInt32());
     }
+
+    [Fact]
+    public void HealthCheck_StandardServiceAnswersGrpcio() => Assert.Equal("SERVING", Results.GetProperty("health").GetString());
 }

@@ -14,6 +14,7 @@ import grpc
 
 sys.path.insert(0, sys.argv[2])
 import echo_pb2  # noqa: E402  (generated at test time by /usr/bin/protoc)
+import health_pb2  # noqa: E402
 
 SERVICE = "/fedunlearn.testing.Echo/"
 MASK = (1 << 64) - 1
@@ -145,6 +146,10 @@ def run_client(address, wait_id):
         results["metadata"] = {"text": reply.text,
                                "initial": {k: (v.hex() if isinstance(v, bytes) else v) for k, v in call.initial_metadata()},
                                "trailing": {k: (v.hex() if isinstance(v, bytes) else v) for k, v in call.trailing_metadata()}}
+
+        health = channel.unary_unary("/grpc.health.v1.Health/Check", request_serializer=health_pb2.HealthCheckRequest.SerializeToString,
+                                     response_deserializer=health_pb2.HealthCheckResponse.FromString)
+        results["health"] = health_pb2.HealthCheckResponse.ServingStatus.Name(health(health_pb2.HealthCheckRequest(), timeout=10).status)
 
     with grpc.insecure_channel(address, compression=grpc.Compression.Gzip) as channel:
         stub = channel.unary_unary(SERVICE + "Unary", request_serializer=echo_pb2.EchoRequest.SerializeToString,

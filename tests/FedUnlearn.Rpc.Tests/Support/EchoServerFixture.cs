@@ -1,5 +1,7 @@
 using FedUnlearn.Rpc.Client;
+using FedUnlearn.Rpc.Health;
 using FedUnlearn.Rpc.Server;
+using FedUnlearn.Rpc.Tests.Protos.Health;
 
 namespace FedUnlearn.Rpc.Tests.Support;
 
@@ -21,6 +23,8 @@ public sealed class EchoServerFixture : IAsyncLifetime
     {
         _server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = ServerMaxReceive });
         _server.AddService(Service.Definition);
+        _server.AddService(HealthServiceDefinition.Create<HealthCheckRequest, HealthCheckResponse>(
+            new HealthReporter(), request => request.Service, status => new HealthCheckResponse { Status = (HealthCheckResponse.Types.ServingStatus)status }));
         await _server.StartAsync();
         Channel = GrpcChannel.ForAddress(_server.Address);
     }

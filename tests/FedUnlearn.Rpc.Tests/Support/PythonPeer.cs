@@ -28,7 +28,7 @@ internal sealed class PythonPeer : IDisposable
 
         string directory = Directory.CreateTempSubdirectory("fedunlearn-pb-").FullName;
         string protos = Path.Combine(AppContext.BaseDirectory, "Protos");
-        (int code, string output) = await RunAsync(Protoc, ["--python_out=" + directory, "-I", protos, Path.Combine(protos, "echo.proto")]);
+        (int code, string output) = await RunAsync(Protoc, ["--python_out=" + directory, "-I", protos, Path.Combine(protos, "echo.proto"), Path.Combine(protos, "health.proto")]);
         Assert.True(code == 0, "protoc failed: " + output);
         return new PythonPeer(directory);
     }

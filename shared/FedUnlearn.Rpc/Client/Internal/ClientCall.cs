@@ -53,8 +53,7 @@ internal sealed partial class ClientCall<TRequest, TResponse> : IDisposable
     public void StartUnary(TRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        (byte[] buffer, int length) = MessageFraming.WriteToRented(request, _channel.Options.MaxSendMessageSize, _channel.Options.CompressRequests);
-        Start(new UnaryRequestContent(buffer, length));
+        Start(new UnaryRequestContent(MessageFraming.WriteToArray(request, _channel.Options.MaxSendMessageSize, _channel.Options.CompressRequests)));
     }
 
     /// <summary>Starts a call whose requests are written later through <see cref="StreamingContent"/>.</summary>

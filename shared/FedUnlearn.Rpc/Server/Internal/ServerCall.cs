@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using FedUnlearn.Rpc.Internal;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace FedUnlearn.Rpc.Server.Internal;
 
@@ -101,19 +100,5 @@ internal sealed partial class ServerCall : IDisposable
     {
         _linkedCts?.Dispose();
         _deadlineCts?.Dispose();
-    }
-
-    /// <summary>Asks Kestrel to reset the stream (RST_STREAM) when the response cannot end cleanly.</summary>
-    public void Reset(int http2ErrorCode)
-    {
-        IHttpResetFeature? reset = _http.Features.Get<IHttpResetFeature>();
-        if (reset is not null)
-        {
-            reset.Reset(http2ErrorCode);
-        }
-        else
-        {
-            _http.Abort();
-        }
     }
 }
