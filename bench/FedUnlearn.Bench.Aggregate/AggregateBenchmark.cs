@@ -18,7 +18,7 @@ public static class AggregateBenchmark
     {
         var mib = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 16;
         var updates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
-        var repetitions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var repetitions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
 
         // A LoRA-like adapter: 64 tensors sharing the bytes, 4 distinct deltas cycled through.
         const int tensors = 64;
