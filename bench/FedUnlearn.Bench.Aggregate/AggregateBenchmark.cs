@@ -18,7 +18,7 @@ public static class AggregateBenchmark
     {
         var mib = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 16;
         var updates = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
-        var repetitions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var repetitions = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15;
 
         // A LoRA-like adapter: 64 tensors sharing the bytes, 4 distinct deltas cycled through.
         const int tensors = 64;
@@ -70,13 +70,18 @@ public static class AggregateBenchmark
         // Warm-up (JIT tiers, page faults), then interleaved repetitions; best of each, as drift only slows.
         Aggregate(); Copy(); Validate();
         double aggregate = double.MaxValue, copy = double.MaxValue, validate = double.MaxValue, overhead = double.MaxValue;
+        var paired = new List<double>();
         for (var r = 0; r < repetitions; r++)
         {
-            copy = Math.Min(copy, Copy());
-            aggregate = Math.Min(aggregate, Aggregate());
+            var c = Copy();
+            var a = Aggregate();
+            paired.Add(c / a);
+            copy = Math.Min(copy, c);
+            aggregate = Math.Min(aggregate, a);
             validate = Math.Min(validate, Validate());
             overhead = Math.Min(overhead, Overhead());
         }
+        paired.Sort();
 
         string Rate(double seconds) => (bytes / seconds / (1 << 20)).ToString("F0", CultureInfo.InvariantCulture);
         var ratio = copy / aggregate;
@@ -84,6 +89,8 @@ public static class AggregateBenchmark
             $"adapter {mib} MiB in {tensors} tensors, {updates} deltas folded, best of {repetitions}"));
         Console.WriteLine($"memcpy (Span.CopyTo)        {Rate(copy),8} MiB/s");
         Console.WriteLine($"fedavg add (checked fold)   {Rate(aggregate),8} MiB/s");
+        Console.WriteLine(FormattableString.Invariant(
+            $"  per repetition (copy/add, same repetition): median {paired[paired.Count / 2]:F2}, range {paired[0]:F2}-{paired[^1]:F2}"));
         Console.WriteLine($"standalone UpdateValidator  {Rate(validate),8} MiB/s");
         Console.WriteLine(FormattableString.Invariant($"  per-round create+result   {overhead * 1000,8:F1} ms"));
         const int clients = 50, rounds = 5;

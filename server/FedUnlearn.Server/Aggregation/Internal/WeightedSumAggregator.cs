@@ -6,13 +6,20 @@ namespace FedUnlearn.Server.Aggregation.Internal;
 
 /// <summary>
 /// FedAvg as a running weighted sum: S = Σ nᵢ·Δᵢ, then global + S / Σ nᵢ. Memory is two
-/// adapter-sized buffers (the sum and the next sum) whatever the number of clients.
+/// adapter-sized buffers (the sum and a checkpoint of it) plus references to at most
+/// <see cref="CheckpointEvery"/> − 1 accepted updates, whatever the number of clients.
 /// </summary>
 /// <remarks>
-/// Each update is checked and folded in one pass (<see cref="FoldKernel"/>) into the spare
-/// buffer, and the buffers are swapped only when every value came out finite: a rejected update
-/// leaves the sum bit-for-bit untouched, at the cost of one extra adapter of memory instead of a
-/// second pass over the update.
+/// Each update is folded in place, <c>S += w·Δ</c>, with every result checked in the same pass
+/// (<see cref="FoldKernel"/>): one read of the update and one read-modify-write of the sum, the
+/// least memory traffic a fold can have. A rejected update must leave the sum bit-for-bit
+/// untouched, and a partly folded one cannot be subtracted back exactly (rounding), so the
+/// aggregator keeps a checkpoint: every <see cref="CheckpointEvery"/>-th fold also saves the
+/// values it overwrites, in the same pass, and the updates folded since are kept by reference.
+/// A rejection restores the touched tensors from the checkpoint and replays those updates: the
+/// same float operations in the same order, hence the same bits. Rejections are rare (a
+/// non-finite value, or a sum overflowing float32), so their cost does not matter; the
+/// checkpoint costs one extra write stream every <see cref="CheckpointEvery"/> updates.
 /// Numerics: the sum is kept in float32 and divided by the total weight once, at the end (one
 /// correctly rounded division per value instead of a rescaling per update). Deltas, not absolute
 /// values, are summed, so the rounding error is relative to the size of the updates rather than
@@ -23,45 +30,83 @@ namespace FedUnlearn.Server.Aggregation.Internal;
 /// </remarks>
 internal class WeightedSumAggregator : UpdateAggregatorBase
 {
+    /// <summary>How often a fold also checkpoints the sum; the updates since are kept for replay.</summary>
+    internal const int CheckpointEvery = 4;
+
     private readonly Func<string, bool> _isFrozen;
     private readonly float[]?[] _sums;
-    private readonly float[]?[] _next;
+    private readonly List<(ClientUpdate Update, float Weight)> _sinceCheckpoint = [];
+    private float[]?[]? _checkpoint;   // null while the checkpoint is the initial all-zero sum
+    private bool _checkpointWhole = true;
 
     public WeightedSumAggregator(RoundContext round, UpdateValidator validator, Func<string, bool>? isFrozen = null)
         : base(round, validator)
     {
         _isFrozen = isFrozen ?? (static _ => false);
         _sums = new float[Global.Count][];
-        _next = new float[Global.Count][];
         for (var i = 0; i < Global.Count; i++)
-        {
-            if (_isFrozen(Global[i].Name)) continue;
-            _sums[i] = new float[Global[i].Data.Length];
-            _next[i] = new float[Global[i].Data.Length];
-        }
+            if (!_isFrozen(Global[i].Name)) _sums[i] = new float[Global[i].Data.Length];
     }
 
     protected Func<string, bool> IsFrozen => _isFrozen;
+
+    /// <summary>Folds that restored a rejected update's tensors (for tests).</summary>
+    internal int Rollbacks { get; private set; }
 
     protected override bool FoldChecksFiniteness => true;
 
     protected override string? Fold(ClientUpdate update)
     {
+        // Frozen tensors are only checked, before anything is written.
+        for (var i = 0; i < _sums.Length; i++)
+            if (_sums[i] is null && !TensorPrimitives.IsFiniteAll<float>(update.Parameters[Global[i].Name].Data))
+                return UpdateValidator.DescribeNonFinite(update.Parameters);
+
         float weight = update.SampleCount;
         var adapter = update.Kind == UpdateKind.Adapter;
+        var checkpointing = !_checkpointWhole || _sinceCheckpoint.Count >= CheckpointEvery - 1;
+        if (checkpointing) _checkpoint ??= Array.ConvertAll(_sums, s => s is null ? null : new float[s.Length]);
         for (var i = 0; i < _sums.Length; i++)
         {
+            if (_sums[i] is not { } sum) continue;
             var g = Global[i];
-            var u = update.Parameters[g.Name].Data;
-            var finite = _sums[i] is { } sum
-                ? FoldKernel.MultiplyAdd(u, g.Data, adapter, weight, sum, _next[i])
-                : TensorPrimitives.IsFiniteAll<float>(u);
-            if (!finite)
-                return UpdateValidator.DescribeNonFinite(update.Parameters)
-                    ?? $"adding tensor '{g.Name}' would overflow the float32 running sum";
+            var x = update.Parameters[g.Name].Data;
+            var finite = checkpointing
+                ? FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum, _checkpoint![i])
+                : FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum);
+            if (finite) continue;
+            RollBack(throughTensor: i, checkpointing);
+            return UpdateValidator.DescribeNonFinite(update.Parameters)
+                ?? $"adding tensor '{g.Name}' would overflow the float32 running sum";
         }
-        for (var i = 0; i < _sums.Length; i++) (_sums[i], _next[i]) = (_next[i], _sums[i]);
+        if (checkpointing)
+        {
+            _sinceCheckpoint.Clear();
+            _checkpointWhole = true;
+        }
+        _sinceCheckpoint.Add((update, weight));
         return null;
+    }
+
+    // Tensors 0..throughTensor hold the rejected update; the others were not touched.
+    private void RollBack(int throughTensor, bool checkpointedNow)
+    {
+        Rollbacks++;
+        for (var i = 0; i <= throughTensor; i++)
+        {
+            if (_sums[i] is not { } sum) continue;
+            if (_checkpoint?[i] is { } saved) saved.CopyTo(sum, 0);
+            else Array.Clear(sum);
+            // A checkpoint taken by this very fold is the state before it: nothing to replay.
+            if (checkpointedNow) continue;
+            var g = Global[i];
+            foreach (var (update, weight) in _sinceCheckpoint)
+                FoldKernel.AddScaledInPlace(update.Parameters[g.Name].Data, g.Data, update.Kind == UpdateKind.Adapter, weight, sum);
+        }
+        if (!checkpointedNow) return;
+        // Only the tensors this fold reached were saved: the next fold takes a whole checkpoint.
+        _checkpointWhole = false;
+        _sinceCheckpoint.Clear();
     }
 
     protected override ParameterSet Combine(long totalWeight)
@@ -76,11 +121,12 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
                 continue;
             }
             // The sum buffer becomes the result: no further adapter-sized allocation.
-            TensorPrimitives.Divide(sum, (float)totalWeight, sum);
-            TensorPrimitives.Add(sum, g.Data, sum);
+            FoldKernel.DivideAdd(sum, totalWeight, g.Data);
             result.Add(g.Name, (int[])g.Shape.Clone(), sum);
-            _sums[i] = _next[i] = null;
+            _sums[i] = null;
         }
+        _checkpoint = null;
+        _sinceCheckpoint.Clear();
         return result;
     }
 }

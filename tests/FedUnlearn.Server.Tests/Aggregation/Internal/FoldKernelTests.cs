@@ -1,0 +1,65 @@
+using FedUnlearn.Server.Aggregation.Internal;
+
+namespace FedUnlearn.Server.Tests.Aggregation.Internal;
+
+public class FoldKernelTests
+{
+    // d·w = 1 + 2⁻¹¹ + 2⁻²⁴ exactly; rounded to float it loses the 2⁻²⁴, which a fused
+    // multiply-add would keep: s + d·w is then 0 with two roundings and 2⁻²⁴ with one.
+    private const float D = 1 + 1f / 4096, W = 1 + 1f / 4096, S = -(1 + 1f / 2048);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(37)]
+    public void AddScaledInPlace_ProductRoundedBeforeTheSum_NotFused(int length)
+    {
+        var sum = Enumerable.Repeat(S, length).ToArray();
+        var saved = new float[length];
+
+        var finite = FoldKernel.AddScaledInPlace(Enumerable.Repeat(D, length).ToArray(), [], false, W, sum, saved);
+
+        Assert.True(finite);
+        Assert.NotEqual(0f, MathF.FusedMultiplyAdd(D, W, S));
+        Assert.All(sum, v => Assert.Equal(0f, v));
+        Assert.All(saved, v => Assert.Equal(S, v));
+    }
+
+    [Theory]
+    [InlineData(0, float.NaN)]
+    [InlineData(8, float.PositiveInfinity)]
+    [InlineData(36, 3e38f)]
+    public void AddScaledInPlace_NonFiniteResultInLaneOrTail_ReportedAfterWritingTheWholeTensor(int index, float bad)
+    {
+        var x = Enumerable.Range(0, 37).Select(i => (float)i).ToArray();
+        x[index] = bad;
+        var sum = new float[37];
+
+        var finite = FoldKernel.AddScaledInPlace(x, [], false, 2f, sum);
+
+        Assert.False(finite);
+        Assert.False(float.IsFinite(sum[index]));
+        Assert.All(Enumerable.Range(0, 37).Where(j => j != index), j => Assert.Equal(2f * j, sum[j]));
+    }
+
+    [Fact]
+    public void AddScaledInPlace_AdapterUpdate_SubtractsTheGlobalFirst()
+    {
+        float[] sum = [1, 1, 1];
+
+        Assert.True(FoldKernel.AddScaledInPlace([5, 6, 7], [1, 2, 3], true, 0.5f, sum));
+
+        Assert.Equal([3f, 3f, 3f], sum);
+    }
+
+    [Fact]
+    public void DivideAdd_DividesThenAddsTheGlobal()
+    {
+        var sum = Enumerable.Range(0, 19).Select(i => (float)(3 * i)).ToArray();
+        var global = Enumerable.Repeat(0.5f, 19).ToArray();
+
+        FoldKernel.DivideAdd(sum, 3, global);
+
+        Assert.Equal(Enumerable.Range(0, 19).Select(i => i + 0.5f), sum);
+    }
+}
