@@ -51,6 +51,25 @@ public sealed class MethodOptions
     /// <summary>The raw text, or null when absent.</summary>
     public string? String(string name) => Read(name, "text", s => s);
 
+    /// <summary>
+    /// The options whose names start with <paramref name="prefix"/> (e.g. <c>inner.</c>), with the prefix
+    /// removed, all marked known: a wrapper method passes them on to the method it wraps, whose own
+    /// <see cref="MethodRegistry.Create"/> then validates them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WithPrefix(string prefix)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in _values)
+        {
+            if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+            _known.Add(name);
+            result[name[prefix.Length..]] = value;
+        }
+
+        return result;
+    }
+
     /// <summary>An <see cref="ArgumentException"/> saying option <paramref name="name"/> is out of range.</summary>
     public ArgumentException Invalid(string name, object? value, string requirement) =>
         new($"Option '{name}' of method '{Method}' {requirement}, got {Convert.ToString(value, CultureInfo.InvariantCulture)}.", name);

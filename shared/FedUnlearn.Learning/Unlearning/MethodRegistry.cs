@@ -1,8 +1,10 @@
 using FedUnlearn.Learning.Unlearning.Finetune;
 using FedUnlearn.Learning.Unlearning.GradientAscent;
 using FedUnlearn.Learning.Unlearning.LabelFlip;
+using FedUnlearn.Learning.Unlearning.LayerWise;
 using FedUnlearn.Learning.Unlearning.NablaTau;
 using FedUnlearn.Learning.Unlearning.Retrain;
+using FedUnlearn.Learning.Unlearning.Rfa;
 
 namespace FedUnlearn.Learning.Unlearning;
 
@@ -16,17 +18,25 @@ public sealed class MethodRegistry
     private readonly SortedDictionary<string, MethodDescriptor> _methods = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A registry with every built-in method.</summary>
-    public static MethodRegistry CreateDefault() => new MethodRegistry()
-        .Register(FinetuneMethod.MethodName, "Continue training the adapter on retained data only.",
-            o => new FinetuneMethod(FinetuneOptions.Read(o)))
-        .Register(RetrainMethod.MethodName, "Re-initialise the adapter (B = 0, A from a fixed seed) and train it on retained data only.",
-            o => new RetrainMethod(RetrainOptions.Read(o)))
-        .Register(GradientAscentMethod.MethodName, "Maximise the cross-entropy of the forget set, per-sample loss capped, steps bounded.",
-            o => new GradientAscentMethod(GradientAscentOptions.Read(o)))
-        .Register(NablaTauMethod.MethodName, "∇τ: a·ReLU(τ − CE(forget))² + (1 − a)·CE(retain), τ = held-out loss, a decaying to 0.",
-            o => new NablaTauMethod(NablaTauOptions.Read(o)))
-        .Register(LabelFlipMethod.MethodName, "Cross-entropy towards random wrong labels on the forget set plus cross-entropy on retained data.",
-            o => new LabelFlipMethod(LabelFlipOptions.Read(o)));
+    public static MethodRegistry CreateDefault()
+    {
+        var registry = new MethodRegistry();
+        return registry
+            .Register(FinetuneMethod.MethodName, "Continue training the adapter on retained data only.",
+                o => new FinetuneMethod(FinetuneOptions.Read(o)))
+            .Register(RetrainMethod.MethodName, "Re-initialise the adapter (B = 0, A from a fixed seed) and train it on retained data only.",
+                o => new RetrainMethod(RetrainOptions.Read(o)))
+            .Register(GradientAscentMethod.MethodName, "Maximise the cross-entropy of the forget set, per-sample loss capped, steps bounded.",
+                o => new GradientAscentMethod(GradientAscentOptions.Read(o)))
+            .Register(NablaTauMethod.MethodName, "∇τ: a·ReLU(τ − CE(forget))² + (1 − a)·CE(retain), τ = held-out loss, a decaying to 0.",
+                o => new NablaTauMethod(NablaTauOptions.Read(o)))
+            .Register(LabelFlipMethod.MethodName, "Cross-entropy towards random wrong labels on the forget set plus cross-entropy on retained data.",
+                o => new LabelFlipMethod(LabelFlipOptions.Read(o)))
+            .Register(RfaMethod.MethodName, "Residual feature alignment: keep retained penultimate features at the frozen teacher's, move forget features to another class's mean.",
+                o => new RfaMethod(RfaOptions.Read(o)))
+            .Register(LayerWiseMethod.MethodName, "Wrapper: run the 'inner' method (options 'inner.*'), keep its changes only in the chosen 'layers' and/or the 'top-p' largest per tensor.",
+                o => new LayerWiseMethod(LayerWiseOptions.Read(o), registry));
+    }
 
     /// <summary>The registered methods, by name.</summary>
     public IReadOnlyCollection<MethodDescriptor> Methods => _methods.Values;

@@ -1,0 +1,66 @@
+namespace FedUnlearn.Learning.Unlearning.Rfa;
+
+/// <summary>Options of <see cref="RfaMethod"/>.</summary>
+public sealed record RfaOptions
+{
+    /// <summary>Default passes over the retained data: residual alignment converges in about one epoch.</summary>
+    public const int DefaultEpochs = 1;
+
+    /// <summary>
+    /// <c>epochs</c>, <c>lr</c>, <c>batch-size</c>, <c>weight-decay</c>, <c>clip-norm</c>, <c>max-steps</c>;
+    /// <c>epochs</c> defaults to <see cref="DefaultEpochs"/> here rather than to the task's value.
+    /// </summary>
+    public OptimizationOverrides Optimization { get; init; } = new() { Epochs = DefaultEpochs };
+
+    /// <summary><c>lambda</c>: weight λ of the forget loss in <c>L = L_retain + λ·L_forget</c> (default 1).</summary>
+    public double Lambda { get; init; } = 1;
+
+    /// <summary><c>target</c>: <c>other-class-mean</c> (default), <c>random</c> or <c>uniform-kl</c>.</summary>
+    public RfaTarget Target { get; init; } = RfaTarget.OtherClassMean;
+
+    /// <summary>
+    /// <c>retain-ce</c>: weight of cross-entropy on retained batches added to the retain loss (default 0:
+    /// feature alignment alone). A retain-only node with weight 0 has nothing to do and keeps the adapter.
+    /// </summary>
+    public double RetainCrossEntropy { get; init; }
+
+    /// <summary><c>target-seed</c>: seed of the <c>random</c> target's directions (default 0), the same on every client.</summary>
+    public long TargetSeed { get; init; }
+
+    /// <summary>Reads the options from a task's dictionary.</summary>
+    /// <exception cref="ArgumentException">A value is malformed or out of range.</exception>
+    public static RfaOptions Read(MethodOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var optimization = OptimizationOverrides.Read(options);
+        var target = options.String("target");
+        var result = new RfaOptions
+        {
+            Optimization = optimization with { Epochs = optimization.Epochs ?? DefaultEpochs },
+            Lambda = options.Double("lambda") ?? 1,
+            Target = target is null ? RfaTarget.OtherClassMean : ParseTarget(target) ?? throw options.Invalid("target", target, "must be other-class-mean, random or uniform-kl"),
+            RetainCrossEntropy = options.Double("retain-ce") ?? 0,
+            TargetSeed = options.Int64("target-seed") ?? 0,
+        };
+        if (result.Lambda <= 0) throw options.Invalid("lambda", result.Lambda, "must be positive");
+        if (result.RetainCrossEntropy < 0) throw options.Invalid("retain-ce", result.RetainCrossEntropy, "must be >= 0");
+        return result;
+    }
+
+    /// <summary>The option text of a target, e.g. <c>other-class-mean</c>.</summary>
+    public static string TargetName(RfaTarget target) => target switch
+    {
+        RfaTarget.OtherClassMean => "other-class-mean",
+        RfaTarget.Random => "random",
+        RfaTarget.UniformKl => "uniform-kl",
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown RFA target."),
+    };
+
+    private static RfaTarget? ParseTarget(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "other-class-mean" => RfaTarget.OtherClassMean,
+        "random" => RfaTarget.Random,
+        "uniform-kl" => RfaTarget.UniformKl,
+        _ => null,
+    };
+}
