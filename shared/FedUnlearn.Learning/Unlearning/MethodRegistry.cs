@@ -5,6 +5,7 @@ using FedUnlearn.Learning.Unlearning.LayerWise;
 using FedUnlearn.Learning.Unlearning.NablaTau;
 using FedUnlearn.Learning.Unlearning.Retrain;
 using FedUnlearn.Learning.Unlearning.Rfa;
+using FedUnlearn.Learning.Unlearning.ShardedExact;
 
 namespace FedUnlearn.Learning.Unlearning;
 
@@ -34,6 +35,8 @@ public sealed class MethodRegistry
                 o => new LabelFlipMethod(LabelFlipOptions.Read(o)))
             .Register(RfaMethod.MethodName, "Residual feature alignment: keep retained penultimate features at the frozen teacher's, move forget features to another class's mean.",
                 o => new RfaMethod(RfaOptions.Read(o)))
+            .Register(ShardedExactMethod.MethodName, "Retrain one shard's adapter (K adapters, samples hashed to shards) from its seeded start without the forgotten data: exact.",
+                o => new ShardedExactMethod(ShardedExactOptions.Read(o)))
             .Register(LayerWiseMethod.MethodName, "Wrapper: run the 'inner' method (options 'inner.*'), keep its changes only in the chosen 'layers' and/or the 'top-p' largest per tensor.",
                 o => new LayerWiseMethod(LayerWiseOptions.Read(o), registry));
     }

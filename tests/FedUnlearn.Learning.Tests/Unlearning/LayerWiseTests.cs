@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class LayerWiseTests(ITestOutputHelper output)
 {
     private static readonly MethodRegistry Registry = MethodRegistry.CreateDefault();

@@ -13,7 +13,7 @@ public sealed class MethodRegistryTests
     [Fact]
     public void CreateDefault_RegistersTheBuiltInMethods()
     {
-        Assert.Equal(["finetune", "gradient-ascent", "label-flip", "layer-wise", "nabla-tau", "retrain", "rfa"], _registry.Names);
+        Assert.Equal(["finetune", "gradient-ascent", "label-flip", "layer-wise", "nabla-tau", "retrain", "rfa", "sharded-exact"], _registry.Names);
         Assert.All(_registry.Names, name => Assert.Equal(name, _registry.Create(name).Name));
     }
 
@@ -22,7 +22,7 @@ public sealed class MethodRegistryTests
     {
         var error = Assert.Throws<ArgumentException>(() => _registry.Create("rfa2"));
 
-        Assert.Equal("Unknown unlearning method 'rfa2'; known methods: finetune, gradient-ascent, label-flip, layer-wise, nabla-tau, retrain, rfa. (Parameter 'name')", error.Message);
+        Assert.Equal("Unknown unlearning method 'rfa2'; known methods: finetune, gradient-ascent, label-flip, layer-wise, nabla-tau, retrain, rfa, sharded-exact. (Parameter 'name')", error.Message);
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 
 namespace FedUnlearn.Learning.Tests.Unlearning;
 
+[Collection(TorchModelCollection.Name)]
 public sealed class RfaTests(ITestOutputHelper output)
 {
     private static readonly MethodRegistry Registry = MethodRegistry.CreateDefault();
