@@ -27,11 +27,24 @@ internal sealed record BenchOptions
     /// <summary>Epochs of the original fine-tune for the ViT (about 10× slower per step).</summary>
     public int VitEpochs { get; init; } = 2;
 
-    /// <summary>Retained samples the approximate methods see (a seeded random subset, the same for every method).</summary>
-    public int RetainBudget { get; init; } = 8000;
+    /// <summary>Retained samples the approximate methods see on the MLP (a seeded random subset, the same for every method).</summary>
+    public int MlpRetainBudget { get; init; } = 8000;
+
+    /// <summary>Retained samples the approximate methods see on the ViT.</summary>
+    public int VitRetainBudget { get; init; } = 4000;
 
     /// <summary>Seed of the splits, the forget sets and every training run.</summary>
     public int Seed { get; init; } = 7;
+
+    /// <summary>Timed runs of retraining and of each stateless method on the MLP (fastest kept; they must agree bit for bit).</summary>
+    public int MlpRepeats { get; init; } = 3;
+
+    /// <summary>Timed runs on the ViT (each costs seconds to a minute, so one by default).</summary>
+    public int VitRepeats { get; init; } = 1;
+
+    /// <summary>Option overrides by method label, from <c>--set rfa.lambda=0.1</c>; applied in every scenario.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Overrides { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     public static BenchOptions Parse(string[] args)
     {
@@ -49,10 +62,14 @@ internal sealed record BenchOptions
                 "--out" => o with { OutputPath = value },
                 "--mlp-epochs" => o with { MlpEpochs = Int(value) },
                 "--vit-epochs" => o with { VitEpochs = Int(value) },
-                "--retain-budget" => o with { RetainBudget = Int(value) },
+                "--mlp-budget" => o with { MlpRetainBudget = Int(value) },
+                "--vit-budget" => o with { VitRetainBudget = Int(value) },
                 "--seed" => o with { Seed = Int(value) },
+                "--mlp-repeats" => o with { MlpRepeats = Int(value) },
+                "--vit-repeats" => o with { VitRepeats = Int(value) },
+                "--set" => o with { Overrides = WithOverride(o.Overrides, value) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; expected --models, --scenarios, --methods, --threads, --cache, --out, "
-                    + "--mlp-epochs, --vit-epochs, --retain-budget or --seed."),
+                    + "--mlp-epochs, --vit-epochs, --mlp-budget, --vit-budget, --seed, --mlp-repeats, --vit-repeats or --set."),
             };
             i++;
         }
@@ -68,6 +85,21 @@ internal sealed record BenchOptions
         }
 
         return o;
+    }
+
+    /// <summary>Adds <c>method.option=value</c> (e.g. <c>rfa.lambda=0.1</c>, <c>layer-wise.inner.tau=2</c>).</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> WithOverride(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> current, string text)
+    {
+        var dot = text.IndexOf('.');
+        var equals = text.IndexOf('=');
+        if (dot <= 0 || equals < dot + 2) throw new ArgumentException($"--set expects method.option=value (e.g. rfa.lambda=0.1), got '{text}'.");
+        var result = current.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var method = text[..dot].ToLowerInvariant();
+        var options = result.TryGetValue(method, out var existing) ? existing.ToDictionary() : [];
+        options[text[(dot + 1)..equals]] = text[(equals + 1)..];
+        result[method] = options;
+        return result;
     }
 
     private static string[] List(string value) =>

@@ -12,7 +12,9 @@ namespace FedUnlearn.Bench.UnlearnCentral;
 /// <param name="LoRA">The adapter every scenario trains.</param>
 /// <param name="Pretrain">Full-model training of the base on the public split.</param>
 /// <param name="FineTune">Adapter training of the original and of retraining.</param>
-internal sealed record ModelSetup(string Name, ModelSpec Base, LoRASpec LoRA, TrainingOptions Pretrain, TrainingOptions FineTune)
+/// <param name="RetainBudget">Retained samples the approximate methods see (one pass).</param>
+/// <param name="Repeats">Timed runs of retraining and of each stateless method (the fastest is reported).</param>
+internal sealed record ModelSetup(string Name, ModelSpec Base, LoRASpec LoRA, TrainingOptions Pretrain, TrainingOptions FineTune, int RetainBudget, int Repeats)
 {
     /// <summary>The seed of the fresh adapter's A, shared by the original and retraining (retrain's <c>init-seed</c>).</summary>
     public const long AdapterSeed = 0;
@@ -21,10 +23,12 @@ internal sealed record ModelSetup(string Name, ModelSpec Base, LoRASpec LoRA, Tr
     {
         "mlp" => new ModelSetup("mlp", ModelSpec.Mlp(), LoRASpec.For(ModelKind.Mlp),
             new TrainingOptions { Epochs = 10, BatchSize = 64, LearningRate = 1e-3, Seed = options.Seed },
-            new TrainingOptions { Epochs = options.MlpEpochs, BatchSize = 64, LearningRate = 2e-3, Seed = options.Seed }),
+            new TrainingOptions { Epochs = options.MlpEpochs, BatchSize = 64, LearningRate = 2e-3, Seed = options.Seed },
+            options.MlpRetainBudget, options.MlpRepeats),
         "vit" => new ModelSetup("vit", ModelSpec.Vit(), LoRASpec.For(ModelKind.Vit),
             new TrainingOptions { Epochs = 10, BatchSize = 64, LearningRate = 1e-3, Seed = options.Seed },
-            new TrainingOptions { Epochs = options.VitEpochs, BatchSize = 64, LearningRate = 2e-3, Seed = options.Seed }),
+            new TrainingOptions { Epochs = options.VitEpochs, BatchSize = 64, LearningRate = 2e-3, Seed = options.Seed },
+            options.VitRetainBudget, options.VitRepeats),
         _ => throw new ArgumentException($"Unknown model '{name}'.", nameof(name)),
     };
 }

@@ -11,7 +11,7 @@ namespace FedUnlearn.Bench.UnlearnCentral;
 /// <param name="ForgetClass">For class scope, the forgotten label: test accuracy is then split into that class and the others.</param>
 /// <param name="Elapsed">Wall time of the training or unlearning run (evaluation excluded).</param>
 /// <param name="SpeedUp">Retraining's wall time over this run's; null for the original and retraining.</param>
-/// <param name="Steps">Optimisation steps taken.</param>
+/// <param name="Steps">Optimisation steps taken; null when not reported (sharded retraining).</param>
 internal sealed record ResultRow(
     string Model,
     string Scenario,
@@ -21,7 +21,7 @@ internal sealed record ResultRow(
     int? ForgetClass,
     TimeSpan Elapsed,
     double? SpeedUp,
-    int Steps)
+    int? Steps)
 {
     public double? ForgetAccuracy => Metrics.ForgetAccuracy;
 

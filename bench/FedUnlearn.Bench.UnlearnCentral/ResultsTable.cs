@@ -45,7 +45,7 @@ internal static class ResultsTable
         columns.Add(new("act. dist", r => N(r.ActivationDistance, "F3")));
         columns.Add(new("time s", r => r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)));
         columns.Add(new("speed-up", r => r.SpeedUp is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—"));
-        columns.Add(new("steps", r => r.Steps.ToString(CultureInfo.InvariantCulture)));
+        columns.Add(new("steps", r => r.Steps?.ToString(CultureInfo.InvariantCulture) ?? "—"));
         columns.Add(new("options", r => r.Options));
         return columns;
     }
