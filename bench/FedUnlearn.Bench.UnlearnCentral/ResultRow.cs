@@ -9,8 +9,8 @@ namespace FedUnlearn.Bench.UnlearnCentral;
 /// <param name="Options">The options the method ran with.</param>
 /// <param name="Metrics">The evaluation (distances to the retrained model included).</param>
 /// <param name="ForgetClass">For class scope, the forgotten label: test accuracy is then split into that class and the others.</param>
-/// <param name="Elapsed">Wall time of the training or unlearning run (evaluation excluded).</param>
-/// <param name="SpeedUp">Retraining's wall time over this run's; null for the original and retraining.</param>
+/// <param name="Cost">Wall and CPU time of the training or unlearning run (evaluation excluded).</param>
+/// <param name="SpeedUp">Retraining's CPU time over this run's; null for the original and retraining.</param>
 /// <param name="Steps">Optimisation steps taken; null when not reported (sharded retraining).</param>
 internal sealed record ResultRow(
     string Model,
@@ -19,7 +19,7 @@ internal sealed record ResultRow(
     string Options,
     EvaluationMetrics Metrics,
     int? ForgetClass,
-    TimeSpan Elapsed,
+    Cost Cost,
     double? SpeedUp,
     int? Steps)
 {

@@ -43,8 +43,9 @@ internal static class ResultsTable
         if (scenario == "s3") columns.Add(new("ASR", r => P(r.AttackSuccess)));
         columns.Add(new("MIA", r => N(r.Mia, "F3")));
         columns.Add(new("act. dist", r => N(r.ActivationDistance, "F3")));
-        columns.Add(new("time s", r => r.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)));
-        columns.Add(new("speed-up", r => r.SpeedUp is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—"));
+        columns.Add(new("wall s", r => r.Cost.Wall.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)));
+        columns.Add(new("CPU s", r => r.Cost.Cpu.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)));
+        columns.Add(new("speed-up (CPU)", r => r.SpeedUp is { } s ? s.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—"));
         columns.Add(new("steps", r => r.Steps?.ToString(CultureInfo.InvariantCulture) ?? "—"));
         columns.Add(new("options", r => r.Options));
         return columns;

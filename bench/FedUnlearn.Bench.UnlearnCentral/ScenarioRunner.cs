@@ -28,11 +28,11 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
             .ToDictionary(p => p.Label, p => new AmnesiacLedger(new AmnesiacLedgerOptions { TopFraction = p.LedgerTopFraction!.Value }));
         AdapterInitializer.Reset(model, ModelSetup.AdapterSeed);
         var recordings = ledgers.Values.Select(l => l.BeginRecording(model)).ToList();
-        TrainingResult trained;
+        (TrainingResult Result, Cost Cost) trained;
         try
         {
             var hooks = recordings.Aggregate((TrainingHooks?)null, (h, r) => TrainingHooks.Combine(h, r.Hooks));
-            trained = new LocalTrainer(setup.FineTune, hooks).Train(model, scenario.Train, cancellationToken: cancellationToken);
+            trained = Cost.Measure(() => new LocalTrainer(setup.FineTune, hooks).Train(model, scenario.Train, cancellationToken: cancellationToken));
             recordings.ForEach(r => r.Commit());
         }
         finally
@@ -41,19 +41,18 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
         }
 
         var original = model.ToAdapterParameterSet();
-        Log(scenario, "original", trained.Elapsed, trained.Steps);
+        Log(scenario, "original (ledgers recording)", trained.Cost, trained.Result.Steps);
         foreach (var (label, ledger) in ledgers) log.WriteLine($"# {setup.Name} {scenario.Key} {label} ledger: {ledger.BatchCount} batches, {ledger.StoredBytes / 1048576.0:F1} MiB");
 
         var retrainMethod = new PlannedMethod("retrain", "retrain", new Dictionary<string, string> { ["init-seed"] = ModelSetup.AdapterSeed.ToString() });
         var retrain = Unlearn(model, original, MethodRegistry.CreateDefault(), retrainMethod, scenario, scenario.Retain, setup.Repeats, cancellationToken);
-        reference.LoadAdapterParameterSet(retrain.Adapter);
-        Log(scenario, "retrain", retrain.Elapsed, retrain.Steps);
+        reference.LoadAdapterParameterSet(retrain.Outcome.Adapter);
 
         var sets = EvaluationSets(scenario, reference);
         var rows = new List<ResultRow>
         {
-            Row(scenario, "original", "—", Evaluate(model, original, sets, cancellationToken), trained.Elapsed, null, trained.Steps),
-            Row(scenario, "retrain", retrainMethod.Describe(), Evaluate(model, retrain.Adapter, sets, cancellationToken), retrain.Elapsed, null, retrain.Steps),
+            Row(scenario, "original", "—", Evaluate(model, original, sets, cancellationToken), trained.Cost, null, trained.Result.Steps),
+            Row(scenario, "retrain", retrainMethod.Describe(), Evaluate(model, retrain.Outcome.Adapter, sets, cancellationToken), retrain.Cost, null, retrain.Outcome.Steps),
         };
 
         var budget = Subsample(scenario.Retain, setup.RetainBudget, $"{scenario.Key}/retain-budget");
@@ -61,8 +60,8 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
         {
             if (planned.Shards is { } shards)
             {
-                var (metrics, forgetTime) = new ShardedRun(setup, log).Run(model, scenario, shards, sets, cancellationToken);
-                rows.Add(Row(scenario, planned.Label, planned.Describe(), metrics, forgetTime, retrain.Elapsed / forgetTime, null));
+                var (metrics, forgetCost) = new ShardedRun(setup, log).Run(model, scenario, shards, sets, cancellationToken);
+                rows.Add(Row(scenario, planned.Label, planned.Describe(), metrics, forgetCost, forgetCost.SpeedUpOver(retrain.Cost), null));
                 continue;
             }
 
@@ -70,20 +69,19 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
             var (registry, repeats) = ledgers.TryGetValue(planned.Label, out var ledger)
                 ? (MethodRegistry.CreateDefault().AddAmnesiac(ledger), 1)
                 : (MethodRegistry.CreateDefault(), setup.Repeats);
-            var outcome = Unlearn(model, original, registry, planned, scenario, budget, repeats, cancellationToken);
-            Log(scenario, planned.Label, outcome.Elapsed, outcome.Steps);
+            var (outcome, cost) = Unlearn(model, original, registry, planned, scenario, budget, repeats, cancellationToken);
             rows.Add(Row(scenario, planned.Label, planned.Describe(), Evaluate(model, outcome.Adapter, sets, cancellationToken),
-                outcome.Elapsed, retrain.Elapsed / outcome.Elapsed, outcome.Steps));
+                cost, cost.SpeedUpOver(retrain.Cost), outcome.Steps));
         }
 
         return rows;
     }
 
     /// <summary>
-    /// Runs <paramref name="planned"/> from <paramref name="start"/> <paramref name="repeats"/> times and keeps the fastest run
-    /// (as timeit does: bursts of load from other processes count against no method); every run must give the same adapter.
+    /// Runs <paramref name="planned"/> from <paramref name="start"/> <paramref name="repeats"/> times and keeps the cheapest run
+    /// in CPU time (as timeit keeps the fastest: JIT and bursts of load count against no method); every run must give the same adapter.
     /// </summary>
-    private UnlearningOutcome Unlearn(ClassifierModel model, ParameterSet start, MethodRegistry registry, PlannedMethod planned, Scenario scenario,
+    private (UnlearningOutcome Outcome, Cost Cost) Unlearn(ClassifierModel model, ParameterSet start, MethodRegistry registry, PlannedMethod planned, Scenario scenario,
         IDataset retain, int repeats, CancellationToken cancellationToken)
     {
         var context = new UnlearningContext
@@ -94,17 +92,19 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
             HeldOut = data.Validation,
             Training = setup.FineTune,
         };
-        UnlearningOutcome? best = null;
+        (UnlearningOutcome Outcome, Cost Cost)? best = null;
         for (var run = 0; run < repeats; run++)
         {
             model.LoadAdapterParameterSet(start);
-            var outcome = UnlearningRunner.Run(registry.Create(planned.Method, planned.Options), context, cancellationToken);
-            if (best is not null && outcome.Adapter.ContentHash() != best.Adapter.ContentHash())
+            var method = registry.Create(planned.Method, planned.Options);
+            var (outcome, cost) = Cost.Measure(() => UnlearningRunner.Run(method, context, cancellationToken));
+            if (best is { } b && outcome.Adapter.ContentHash() != b.Outcome.Adapter.ContentHash())
                 throw new InvalidOperationException($"{planned.Label} gave a different adapter on run {run + 1}: the benchmark's runs must be deterministic.");
-            if (best is null || outcome.Elapsed < best.Elapsed) best = outcome;
+            if (best is null || cost.Cpu < best.Value.Cost.Cpu) best = (outcome, cost);
         }
 
-        return best!;
+        Log(scenario, planned.Label, best!.Value.Cost, best.Value.Outcome.Steps);
+        return best.Value;
     }
 
     private EvaluationSets EvaluationSets(Scenario scenario, ClassifierModel reference) => new()
@@ -131,9 +131,9 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
         return set.Subset(indices.Take(count).Order(), name);
     }
 
-    private ResultRow Row(Scenario scenario, string method, string describe, EvaluationMetrics metrics, TimeSpan elapsed, double? speedUp, int? steps) =>
-        new(setup.Name, scenario.Key, method, describe, metrics, scenario.ForgetClass, elapsed, speedUp, steps);
+    private ResultRow Row(Scenario scenario, string method, string describe, EvaluationMetrics metrics, Cost cost, double? speedUp, int? steps) =>
+        new(setup.Name, scenario.Key, method, describe, metrics, scenario.ForgetClass, cost, speedUp, steps);
 
-    private void Log(Scenario scenario, string what, TimeSpan elapsed, int steps) =>
-        log.WriteLine($"# {setup.Name} {scenario.Key} {what}: {steps} steps in {elapsed.TotalSeconds:F2} s");
+    private void Log(Scenario scenario, string what, Cost cost, int steps) =>
+        log.WriteLine($"# {setup.Name} {scenario.Key} {what}: {steps} steps, {cost.Wall.TotalSeconds:F2} s wall, {cost.Cpu.TotalSeconds:F2} s CPU");
 }

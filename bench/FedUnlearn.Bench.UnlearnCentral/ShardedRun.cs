@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FedUnlearn.Learning.Evaluation;
 using FedUnlearn.Learning.Metrics;
 using FedUnlearn.Learning.Models;
@@ -13,19 +12,15 @@ namespace FedUnlearn.Bench.UnlearnCentral;
 /// </summary>
 internal sealed class ShardedRun(ModelSetup setup, TextWriter log)
 {
-    public (EvaluationMetrics Metrics, TimeSpan ForgetTime) Run(ClassifierModel model, Scenario scenario, int shards, EvaluationSets sets,
+    public (EvaluationMetrics Metrics, Cost ForgetCost) Run(ClassifierModel model, Scenario scenario, int shards, EvaluationSets sets,
         CancellationToken cancellationToken)
     {
         var spec = new ShardedSpec { Shards = shards, InitSeed = ModelSetup.AdapterSeed, Training = setup.FineTune };
-        var clock = Stopwatch.StartNew();
-        var set = ShardedAdapterSet.Train(model, scenario.Train, spec, cancellationToken: cancellationToken);
-        var trainTime = clock.Elapsed;
-        clock.Restart();
-        var ids = Enumerable.Range(0, scenario.Forget.Count).Select(scenario.Forget.GetId);
-        var retrained = set.Forget(model, scenario.Train, ids, cancellationToken: cancellationToken);
-        var forgetTime = clock.Elapsed;
-        log.WriteLine($"# {setup.Name} {scenario.Key} sharded-exact: {shards} shards trained in {trainTime.TotalSeconds:F2} s, "
-            + $"forgetting retrained {retrained.Count} of them in {forgetTime.TotalSeconds:F2} s");
-        return (ShardedEvaluation.Evaluate(set, model, sets, cancellationToken), forgetTime);
+        var (set, trainCost) = Cost.Measure(() => ShardedAdapterSet.Train(model, scenario.Train, spec, cancellationToken: cancellationToken));
+        var ids = Enumerable.Range(0, scenario.Forget.Count).Select(scenario.Forget.GetId).ToList();
+        var (retrained, forgetCost) = Cost.Measure(() => set.Forget(model, scenario.Train, ids, cancellationToken: cancellationToken));
+        log.WriteLine($"# {setup.Name} {scenario.Key} sharded-exact: {shards} shards trained in {trainCost.Cpu.TotalSeconds:F2} s CPU, "
+            + $"forgetting retrained {retrained.Count} of them in {forgetCost.Cpu.TotalSeconds:F2} s CPU");
+        return (ShardedEvaluation.Evaluate(set, model, sets, cancellationToken), forgetCost);
     }
 }

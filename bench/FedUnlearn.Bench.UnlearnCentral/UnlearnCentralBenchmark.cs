@@ -53,9 +53,9 @@ internal static class UnlearnCentralBenchmark
         text.AppendLine($"Fashion-MNIST, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {options.Threads} intra-op thread(s), seed {options.Seed}, "
             + $"total {elapsed.TotalMinutes:F1} min. Fine-tune (original and retrain): "
             + string.Join("; ", setups.Select(s => $"{s.Name} {s.FineTune.Epochs} epochs, batch {s.FineTune.BatchSize}, lr {s.FineTune.LearningRate}, "
-                + $"methods one pass over a {s.RetainBudget}-sample retained subset, fastest of {s.Repeats} timed run(s)"))
-            + ". Accuracies and ASR in %, MIA = loss-attack accuracy, "
-            + "act. dist = mean L2 between softmax outputs and retrain's on the forget set.").AppendLine();
+                + $"methods one pass over a {s.RetainBudget}-sample retained subset, cheapest of {s.Repeats} timed run(s)"))
+            + ". Accuracies and ASR in %; MIA = loss-attack accuracy (members: the forget set); act. dist = mean L2 between the softmax "
+            + "outputs and retrain's on the forget set; speed-up = retrain's CPU time over the method's (wall time drifts with the machine's load).").AppendLine();
         text.Append(ResultsTable.Markdown(rows, scenarios.ToDictionary(s => s.Key, s => s.Title)));
         text.AppendLine("### Targets").AppendLine();
         text.Append(TargetReport.Markdown(rows)).AppendLine();
