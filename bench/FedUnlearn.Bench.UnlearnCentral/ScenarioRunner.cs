@@ -41,7 +41,7 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
         }
 
         var original = model.ToAdapterParameterSet();
-        Log(scenario, "original (ledgers recording)", trained.Cost, trained.Result.Steps);
+        Log(scenario, ledgers.Count == 0 ? "original" : "original (amnesiac ledgers recording)", trained.Cost, trained.Result.Steps);
         foreach (var (label, ledger) in ledgers) log.WriteLine($"# {setup.Name} {scenario.Key} {label} ledger: {ledger.BatchCount} batches, {ledger.StoredBytes / 1048576.0:F1} MiB");
 
         var retrainMethod = new PlannedMethod("retrain", "retrain", new Dictionary<string, string> { ["init-seed"] = ModelSetup.AdapterSeed.ToString() });
