@@ -38,6 +38,11 @@ for req in r["requests"]:
               f"{'ref' if m['isReference'] else fmt(speed)} | {fmt(tg)} | {fmt(ag)} |")
         if m["isReference"]:
             continue
+        if m["method"] == "before":  # the probe of the model before unlearning (see scenario.json)
+            result.append(f"{kind}_before_forget_acc={fmt(pts(m['forgetAccuracy']))}")
+            if req["backdoor"]:
+                result.append(f"{kind}_before_asr={fmt(pts(m['attackSuccessRate']))}")
+            continue
         key = f"{kind}_{m['method'].replace('-', '_').replace(' ', '_')}"
         values = {"speedup": speed, "forget_acc": pts(m["forgetAccuracy"]), "test_gap": tg, "forget_gap": fg, "mia_gap": mg}
         if req["backdoor"]:
