@@ -1,9 +1,12 @@
 using FedUnlearn.Client.Learning;
+using FedUnlearn.Contracts.Parameters;
+using FedUnlearn.Learning.Evaluation;
 using FedUnlearn.Learning.Data;
 using FedUnlearn.Learning.Data.Partitioning;
 using FedUnlearn.Learning.Data.Sources;
 using FedUnlearn.Learning.Models;
 using FedUnlearn.Learning.Training;
+using FedUnlearn.Torch;
 
 namespace FedUnlearn.IntegrationTests.Forgetting.Support;
 
@@ -70,6 +73,15 @@ internal sealed class SyntheticFederation
         }
 
         return new SyntheticFederation(train, test, rest, await BaseModelInfo.ReadAsync(path, cancellationToken));
+    }
+
+    /// <summary>Per-class accuracy of the base with <paramref name="adapter"/> on the test split, evaluated centrally.</summary>
+    public async Task<double[]> ClassAccuracyAsync(ParameterSet adapter)
+    {
+        using var model = await ModelFactory.LoadBaseAsync(BaseModel.Path, LoRA);
+        model.LoadAdapterParameterSet(adapter);
+        var report = ModelEvaluator.Predict(model, Test).Report();
+        return [.. report.PerClass.Select(c => c.Accuracy ?? double.NaN)];
     }
 
     /// <summary>Client <paramref name="index"/>'s share of <see cref="Rest"/> among <paramref name="clients"/> (IID, seeded).</summary>
