@@ -41,6 +41,27 @@ internal sealed partial class FederationHarness
         return status;
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds (bounded by <see cref="Patience"/>).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!await condition())
+        {
+            try
+            {
+                await Task.Delay(PollInterval, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Still waiting for {what} after {Patience}.");
+            }
+        }
+    }
+
+    /// <summary>The state the operator sees for <paramref name="clientId"/>.</summary>
+    public async Task<ClientState> ClientStateAsync(string clientId) =>
+        (await Admin.ListClientsAsync(new ListClientsRequest())).Clients.Single(c => c.ClientId == clientId).State;
+
     /// <summary>Waits until request <paramref name="ticketId"/> completed or failed.</summary>
     public Task<ForgetStatus> WaitForOutcomeAsync(string ticketId) =>
         WaitForForgetAsync(ticketId, s => s.State is ForgetState.Completed or ForgetState.Failed, "an outcome");
