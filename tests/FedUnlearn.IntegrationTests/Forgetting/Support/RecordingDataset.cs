@@ -27,13 +27,14 @@ internal sealed class RecordingDataset(IDataset inner) : IDataset
     }
 
     /// <summary>Starts a task's log for the calling async flow.</summary>
-    public void Begin(ClientTaskKind kind)
+    public TaskLog Begin(ClientTaskKind kind)
     {
         lock (_tasks)
         {
             var log = new TaskLog(kind, _tasks.Count);
             _tasks.Add(log);
             _current.Value = log;
+            return log;
         }
     }
 

@@ -40,6 +40,9 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>The node's partition, recording what each learner task read.</summary>
     public RecordingDataset Data { get; }
 
+    /// <summary>A learner task to hold (see <see cref="TaskHold"/>); null holds nothing.</summary>
+    public TaskHold? Hold { get; set; }
+
     /// <summary>The client while started; null when stopped.</summary>
     public FederationClient? Client { get; private set; }
 
@@ -98,6 +101,6 @@ internal sealed class TestNode : IAsyncDisposable
     private async ValueTask<ILocalLearner> CreateLearnerAsync(LearnerContext context, CancellationToken cancellationToken)
     {
         var lora = await LoRALearnerFactory.CreateAsync(context, Data, _basePath, new LocalLearnerOptions { TestData = _test }, cancellationToken);
-        return _learner = new RecordingLearner(lora, Data);
+        return _learner = new RecordingLearner(lora, Data, () => Hold);
     }
 }
