@@ -50,6 +50,10 @@ public sealed partial class FederationClient
             {
                 // The work loop ends by cancellation.
             }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
+            {
+                // Stopped mid-upload: the call reports our own cancellation as CANCELLED, which is the stop asked for.
+            }
 
             Volatile.Write(ref _running, 0);
         }

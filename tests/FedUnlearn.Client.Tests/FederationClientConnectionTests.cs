@@ -131,6 +131,23 @@ public sealed class FederationClientConnectionTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelledDuringAnUpload_ThrowsOperationCanceled()
+    {
+        await using var h = await ClientHarness.StartServerAsync();
+        h.Server.HoldUploads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await h.CreateClientAsync();
+        using var stop = new CancellationTokenSource();
+        var run = h.Client.RunAsync(stop.Token);
+        await h.Server.Subscriptions.NextAsync();
+        h.Server.Send("alice", FakeFederationServer.TrainTask("t1", 1));
+        await h.Server.UploadArrived.Task.WaitAsync(ClientHarness.Patience);
+
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(ClientHarness.Patience));
+    }
+
+    [Fact]
     public async Task RunAsync_ServerWithoutForgetSupport_KeepsTheRequestPendingAndKeepsRunning()
     {
         await using var h = await ClientHarness.StartServerAsync();

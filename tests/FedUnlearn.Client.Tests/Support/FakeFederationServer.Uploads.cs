@@ -14,6 +14,12 @@ internal sealed partial class FakeFederationServer
     private async Task<SubmitUpdateResponse> SubmitAsync(IAsyncEnumerable<SubmitUpdateRequest> requests, ServerCallContext context)
     {
         var attempt = Interlocked.Increment(ref SubmitAttempts);
+        if (HoldUploads is { } hold)
+        {
+            UploadArrived.TrySetResult();
+            await hold.Task.WaitAsync(context.CancellationToken);
+        }
+
         SubmitUpdateHeader? header = null;
         AdapterAssembler? assembler = null;
         var chunks = 0;

@@ -60,6 +60,12 @@ internal sealed partial class FakeFederationServer : IAsyncDisposable
     /// <summary>When set, the first SubmitUpdate attempt fails with UNAVAILABLE after this many chunks (a broken upload).</summary>
     public int? BreakFirstUploadAfterChunks { get; set; }
 
+    /// <summary>When set, every SubmitUpdate signals <see cref="UploadArrived"/> and then waits for this (or its cancellation).</summary>
+    public TaskCompletionSource? HoldUploads { get; set; }
+
+    /// <summary>Completed when an upload is held by <see cref="HoldUploads"/>.</summary>
+    public TaskCompletionSource UploadArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>When set, RequestForget waits for this before answering (to observe the client mid-request).</summary>
     public TaskCompletionSource? HoldForgetReply { get; set; }
 

@@ -57,6 +57,27 @@ public sealed class ClientScopeRemovalTests
     }
 
     [Fact]
+    public async Task Removal_WhenMinUpdatesCountedTheLeavingClient_RepairRoundsNeedOneUpdateLess()
+    {
+        // Every client must answer a round; once one has left, campaign rounds cannot wait for its update.
+        await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.MinClients, o.MinUpdates, o.Rounds, o.Forget.Verification.MaxTestAccuracyDrop) = (3, 3, 1, null));
+        FakeClient[] all = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(all, Kind.Train);
+        await all[2].SubmitAsync(round1[2], TestAdapters.Delta(1));
+        all[2].Dispose(); // c goes offline, its update in
+
+        RequestForgetResponse ack = await harness.Admin.RequestForgetAsync(new RequestForgetRequest { RequestId = "leave-c", Scope = Client("c") });
+        FakeClient[] rest = all[..2];
+        await SubmitAllAsync(rest, round1[..2]);
+        await SubmitAllAsync(rest, await NextAsync(rest, Kind.Train));
+        await ReportAllAsync(rest, await NextAsync(rest, Kind.Evaluate), _ => Report(0.8, 100));
+        await harness.Server.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        ForgetStatus status = Assert.Single((await harness.Admin.ListForgetRequestsAsync(new ListForgetRequestsRequest())).Requests);
+        Assert.Equal((ack.TicketId, ForgetState.Completed, 1U), (status.TicketId, status.State, status.RoundsCompleted));
+    }
+
+    [Fact]
     public async Task ClientRequestsItsOwnRemoval_AcceptedAndTheTokenStopsWorkingOnceItRuns()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Rounds, o.Forget.RepairRounds, o.Forget.Verification.MaxTestAccuracyDrop) = (1, 0, null));

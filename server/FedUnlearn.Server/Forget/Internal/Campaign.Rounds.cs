@@ -33,7 +33,7 @@ internal sealed partial class Campaign
         {
             if (r.Attempts >= context.Options.MaxRoundAttempts)
                 return await FailAsync(r, $"{r.Attempts} campaign round(s) in a row were abandoned; the last: {_lastNote ?? "interrupted"}", cancellationToken).ConfigureAwait(false);
-            await WaitForClientsAsync(cancellationToken).ConfigureAwait(false);
+            int removed = await WaitForClientsAsync(cancellationToken).ConfigureAwait(false);
             if (r.Scope == ForgetScopeKind.Samples && !await WaitForClientAsync(r.RequestedBy!, cancellationToken).ConfigureAwait(false))
             {
                 _lastNote = $"the requesting client '{r.RequestedBy}' was offline";
@@ -41,7 +41,10 @@ internal sealed partial class Campaign
                 continue;
             }
 
-            RoundResult result = await context.Runner.RunRoundAsync(plan(r), cancellationToken).ConfigureAwait(false);
+            // Like MinClients, the server's MinUpdates may count clients that left: they will never send an update again.
+            RoundPlan round = plan(r);
+            if (round.MinUpdates is null) round = round with { MinUpdates = Math.Max(1, context.Server.MinUpdates - removed) };
+            RoundResult result = await context.Runner.RunRoundAsync(round, cancellationToken).ConfigureAwait(false);
             if (result.Summary.Outcome == RoundOutcome.Committed)
             {
                 r = await SaveAsync(r with { RoundsCompleted = r.RoundsCompleted + 1, Attempts = 0 }, cancellationToken).ConfigureAwait(false);
@@ -111,10 +114,12 @@ internal sealed partial class Campaign
     /// Waits for the server's MinClients less the clients removed from the federation (at least one):
     /// a client that left must not stall its own removal's repair and verification rounds.
     /// </summary>
-    private async Task WaitForClientsAsync(CancellationToken cancellationToken)
+    /// <returns>How many clients were removed from the federation.</returns>
+    private async Task<int> WaitForClientsAsync(CancellationToken cancellationToken)
     {
         int removed = (await context.Store.ListClientsAsync(cancellationToken).ConfigureAwait(false)).Count(c => c.RemovedAt is not null);
         await context.Runner.WaitForClientsAsync(Math.Max(1, context.Server.MinClients - removed), cancellationToken).ConfigureAwait(false);
+        return removed;
     }
 
     /// <summary>Waits up to one round deadline for <paramref name="clientId"/> to open its task stream.</summary>

@@ -9,7 +9,7 @@ namespace FedUnlearn.Server.Rounds.Internal;
 /// which clients, which task, which commit rule. Training rounds, forget campaign rounds and
 /// verification rounds are all plans.
 /// </summary>
-internal sealed class RoundPlan
+internal sealed record RoundPlan
 {
     /// <summary>What the round is recorded as: train, unlearn (a campaign's round) or evaluate.</summary>
     public TaskKind RoundKind { get; init; } = TaskKind.Train;

@@ -28,8 +28,12 @@ internal sealed partial class RoundRunner
         if (chosen.Count == 0)
         {
             Task changed = _sessions.Changed;
+            // A training round that found too few clients gives way to a forget request at once: the campaign
+            // may need fewer clients (a removal), and no client may come to end the wait.
+            Task? work = plan.TicketId is null ? SafePoint?.WorkArrived : null;
             RoundSummary none = await AbandonAsync(record.Number, version.Version, [], null, started, "too few clients were available when the round started").ConfigureAwait(false);
-            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (work is null) await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else if (!SafePoint!.HasPendingWork) await Task.WhenAny(changed, work).WaitAsync(cancellationToken).ConfigureAwait(false);
             return new RoundResult(none, []);
         }
 
