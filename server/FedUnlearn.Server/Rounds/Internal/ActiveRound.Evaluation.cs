@@ -27,12 +27,7 @@ internal sealed partial class ActiveRound
         RoundTask task;
         lock (_gate)
         {
-            task = _tasks[taskId];
-            if (Answer(task) is { } earlier) return earlier;
-            if (_closed) return Verdict.Late;
-            if (task.Claimed) return Verdict.Rejected($"another upload of task '{taskId}' is being processed; retry", isFinal: false);
-            task.Claimed = true;
-            _inFlight++;
+            if (Claim(taskId, out task) is { } verdict) return verdict;
             _evaluations.Add(new ClientEvaluation(task.ClientId, report));
         }
 

@@ -71,18 +71,28 @@ internal sealed partial class ActiveRound
         lock (_gate) return _tasks.TryGetValue(taskId, out RoundTask? t) && t.ClientId == clientId;
     }
 
+    /// <summary>
+    /// Claims <paramref name="taskId"/> for one upload (call under the gate), or returns the verdict that
+    /// ends this attempt: the task's earlier answer, late after close, or busy with another upload.
+    /// </summary>
+    private Verdict? Claim(string taskId, out RoundTask task)
+    {
+        task = _tasks[taskId];
+        if (Answer(task) is { } earlier) return earlier;
+        if (_closed) return Verdict.Late;
+        if (task.Claimed) return Verdict.Rejected($"another upload of task '{taskId}' is being processed; retry", isFinal: false);
+        task.Claimed = true;
+        _inFlight++;
+        return null;
+    }
+
     /// <summary>Validates and folds an update, stores it when accepted; the returned verdict is final.</summary>
     public async Task<Verdict> OfferAsync(string taskId, ClientUpdate update, CancellationToken cancellationToken)
     {
         RoundTask task;
         lock (_gate)
         {
-            task = _tasks[taskId];
-            if (Answer(task) is { } earlier) return earlier;
-            if (_closed) return Verdict.Late;
-            if (task.Claimed) return Verdict.Rejected($"another upload of task '{taskId}' is being processed; retry", isFinal: false);
-            task.Claimed = true;
-            _inFlight++;
+            if (Claim(taskId, out task) is { } verdict) return verdict;
         }
 
         ValidationResult result;
