@@ -110,6 +110,22 @@ public sealed class SampleScopeCampaignTests
     }
 
     [Fact]
+    public async Task RequestForget_SameRequestIdConcurrently_OneTicketAndOneAcceptanceRecord()
+    {
+        // A client re-sends its pending requests when it connects, possibly while the app's own send is in flight.
+        await using ServerHarness harness = await ServerHarness.StartAsync();
+        FakeClient a = await harness.AddClientAsync("a");
+        var request = new RequestForgetRequest { RequestId = "r1", Scope = Samples(2) };
+
+        RequestForgetResponse[] acks = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => a.Rpc.RequestForgetAsync(request)));
+
+        Assert.Single(acks.Select(r => r.TicketId).Distinct());
+        Assert.Equal(7, acks.Count(r => r.Duplicate));
+        IReadOnlyList<Contracts.V1.AuditRecord> audit = await harness.Admin.ReadAuditLogAsync(new GetAuditLogRequest());
+        Assert.Single(audit, r => r.Kind == AuditKinds.ForgetAccepted);
+    }
+
+    [Fact]
     public async Task RetrainMethod_AdapterReinitialisedServerSideThenRoundsFromIt()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Forget.Methods["retrain"].Rounds, o.Forget.Verification.MaxTestAccuracyDrop) = (1, null));

@@ -19,12 +19,25 @@ internal sealed partial class ForgetRequestService
                 throw new RpcException(StatusCode.FailedPrecondition, $"Client '{target}' has already left the federation.");
         }
 
-        // Persisted (and fsynced by SQLite) before anything is acknowledged: an acknowledged request is never lost.
-        (ForgetRequestRecord stored, bool created) = await _context.Store.AddForgetRequestAsync(wanted, cancellationToken).ConfigureAwait(false);
-        if (created)
-            ForgetLog.Accepted(_context.Logger, stored.TicketId, ForgetAudit.ScopeText(stored.Scope), stored.Method, stored.RequestedBy ?? "the operator");
-        if (!stored.AcceptedAudited)
-            stored = await AuditAcceptedAsync(stored, cancellationToken).ConfigureAwait(false);
+        // One acceptance at a time: a duplicate arriving while the original is being audited would otherwise
+        // see the request not yet audited and append a second acceptance record for it.
+        await _accepting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ForgetRequestRecord stored;
+        bool created;
+        try
+        {
+            // Persisted (and fsynced by SQLite) before anything is acknowledged: an acknowledged request is never lost.
+            (stored, created) = await _context.Store.AddForgetRequestAsync(wanted, cancellationToken).ConfigureAwait(false);
+            if (created)
+                ForgetLog.Accepted(_context.Logger, stored.TicketId, ForgetAudit.ScopeText(stored.Scope), stored.Method, stored.RequestedBy ?? "the operator");
+            if (!stored.AcceptedAudited)
+                stored = await AuditAcceptedAsync(stored, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _accepting.Release();
+        }
+
         if (created)
         {
             // Queued only once its acceptance record exists, so the audit trail starts with it.

@@ -12,6 +12,7 @@ internal sealed partial class ForgetRequestService : IForgetRequestService, ISaf
 {
     private readonly ForgetContext _context;
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _accepting = new(1, 1);
     private TaskCompletionSource _arrived = NewSignal();
     private int _open;
 
