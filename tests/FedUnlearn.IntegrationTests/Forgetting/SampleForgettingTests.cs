@@ -31,6 +31,8 @@ public sealed class SampleForgettingTests(FederationFixture fixture, ITestOutput
         var outcome = await ForgetPolling.WaitForOutcomeAsync(owner.Client, request.TicketId);
         Assert.True(outcome.State == LocalForgetState.Completed, $"The request ended {outcome.State}: {outcome.FailureReason}");
         Assert.Equal(("rfa", 1, 1), (outcome.Method, outcome.RoundsCompleted, outcome.RoundsPlanned));
+        // Verified on the clients, reported as aggregates only.
+        Assert.Superset(new HashSet<string> { "forget_accuracy", "test_accuracy", "mia_loss_accuracy" }, outcome.Verification.Keys.ToHashSet());
         Assert.Equal(LocalForgetState.Completed, (await owner.Client.Store.ForgetRequests.GetAsync(request.RequestId))!.State);
 
         // Two more training rounds, both started after the campaign.
