@@ -71,6 +71,8 @@ internal sealed partial class FederationPhase
         {
             TestData = context.Data.ClientTests[index],
             ForgetSamples = new DelegateForgetSampleSource(node.ResolveForgetSamplesAsync),
+            // Training is recorded in the node's amnesiac journal, so scenarios can list 'amnesiac'.
+            Amnesiac = node.Amnesiac,
             TrainingDefaults = new TrainingOptions { Optimizer = TrainingOptimizer.AdamW },
             // The simulation evaluates the global model centrally after each round; per-client figures would only cost time.
             EvaluateAfterTraining = false,
