@@ -82,7 +82,7 @@ public sealed partial class LocalLearner : ILocalLearner
                 .ConfigureAwait(false);
             using (recording)
             {
-                if (recording is not null) await journal!.CommitRoundAsync(settings.Round, recording, cancellationToken).ConfigureAwait(false);
+                if (recording is not null) await journal!.CommitRoundAsync(settings.Round + _options.AmnesiacRoundOffset, recording, cancellationToken).ConfigureAwait(false);
             }
 
             return result;

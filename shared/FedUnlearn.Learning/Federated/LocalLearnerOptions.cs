@@ -26,6 +26,12 @@ public sealed record LocalLearnerOptions
     /// </summary>
     public AmnesiacJournal? Amnesiac { get; init; }
 
+    /// <summary>
+    /// Added to a training task's round number to key it in <see cref="Amnesiac"/>: a node taking part in several
+    /// federations whose round numbers restart (the simulation's phases) keeps their rounds apart. Default 0.
+    /// </summary>
+    public long AmnesiacRoundOffset { get; init; }
+
     /// <summary>Resolves sample-scope forget requests to this node's sample ids (the client store). Null: sample scope is refused.</summary>
     public IForgetSampleSource? ForgetSamples { get; init; }
 

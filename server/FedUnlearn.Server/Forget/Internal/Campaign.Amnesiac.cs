@@ -19,7 +19,21 @@ internal sealed partial class Campaign
     /// </summary>
     private async Task<ForgetRequestRecord> RunAmnesiacAsync(ForgetRequestRecord r, CancellationToken cancellationToken)
     {
-        string weights = await AmnesiacRoundWeightsAsync(r.RequestedBy!, cancellationToken).ConfigureAwait(false);
+        SortedDictionary<long, double> computed = await AmnesiacRoundWeightsAsync(r.RequestedBy!, cancellationToken).ConfigureAwait(false);
+        // Configured weights cover training this store never saw (a simulation's earlier federations); the store's records win.
+        if (context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? settings) && settings.Options.TryGetValue(RoundWeightsOption, out string? configured))
+        {
+            foreach (string pair in configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                string[] parts = pair.Split(':');
+                if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long round)
+                    || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double weight))
+                    return await FailAsync(r, $"the configured amnesiac option '{RoundWeightsOption}' holds '{pair}', not round:weight", cancellationToken).ConfigureAwait(false);
+                computed.TryAdd(round, weight);
+            }
+        }
+
+        string weights = string.Join(',', computed.Select(w => w.Key.ToString(CultureInfo.InvariantCulture) + ":" + w.Value.ToString("R", CultureInfo.InvariantCulture)));
         return await RunRoundsAsync(r, current => current.RoundsCompleted == 0 ? AmnesiacPlan(current, weights) : RepairPlan(current),
             cancellationToken).ConfigureAwait(false);
     }
@@ -49,7 +63,7 @@ internal sealed partial class Campaign
     /// replayed out of the history). Rounds before the latest adapter reset (a retraining, or a removal that could
     /// not be replayed) are left out: the reset discarded their contributions.
     /// </summary>
-    private async Task<string> AmnesiacRoundWeightsAsync(string clientName, CancellationToken cancellationToken)
+    private async Task<SortedDictionary<long, double>> AmnesiacRoundWeightsAsync(string clientName, CancellationToken cancellationToken)
     {
         IFederationStore store = context.Store;
         ClientRecord client = await store.FindClientByNameAsync(clientName, cancellationToken).ConfigureAwait(false)
@@ -72,7 +86,7 @@ internal sealed partial class Campaign
             weights[round.Number] = (double)mine.SampleCount / total;
         }
 
-        return string.Join(',', weights.Select(w => w.Key.ToString(CultureInfo.InvariantCulture) + ":" + w.Value.ToString("R", CultureInfo.InvariantCulture)));
+        return weights;
     }
 
     /// <summary>A server-side commit resets the history unless it was a client removal recomputed from the stored deltas.</summary>

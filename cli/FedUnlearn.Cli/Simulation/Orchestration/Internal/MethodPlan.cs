@@ -64,6 +64,15 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
             var reason = NotFederated.TryGetValue(name, out var why) ? why : "this build does not include it yet";
             yield return ($"methods[{i}].name", name, reason);
         }
+
+        // Federated amnesiac undoes one client's own recorded batches: a class spread over many clients is refused by the server.
+        var classRequest = scenario.ForgetRequests.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Scope == ForgetScope.Class);
+        for (var i = 0; i < scenario.Methods.Count && classRequest.r is not null; i++)
+        {
+            if (scenario.Methods[i].Name == MethodCatalog.Amnesiac)
+                yield return ($"methods[{i}].name", MethodCatalog.Amnesiac,
+                    $"it forgets one client's own samples, and forgetRequests[{classRequest.i}] is class scope (use 'samples' requests with amnesiac)");
+        }
     }
 
     /// <summary>The scenario's option names and values translated to the learning registry's (e.g. rfa <c>retainCe</c> → <c>retain-ce</c>).</summary>
