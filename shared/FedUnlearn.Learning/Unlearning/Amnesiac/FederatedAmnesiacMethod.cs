@@ -36,12 +36,12 @@ public sealed class FederatedAmnesiacMethod(AmnesiacJournal journal, FederatedAm
         ArgumentNullException.ThrowIfNull(context);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { ["steps"] = 0 };
         if (context.RetainOnly) return Report(context, metrics, skipped: true);
-        if (Options.RoundWeights.Count == 0)
+        if (Options.RoundWeights is not { } weights)
             throw new InvalidOperationException(
-                "Federated amnesiac unlearning needs the weight of this client's update in each aggregated round (option 'round-weights', sent by the server's campaign); none were given.");
+                "Federated amnesiac unlearning needs the weight of this client's update in each aggregated round (option 'round-weights', sent by the server's campaign); the task carried none.");
 
         var ids = new HashSet<long>(context.Forget!.GetIds());
-        var found = Journal.Correct(ids, Options.RoundWeights, Options.TopFraction ?? 1);
+        var found = Journal.Correct(ids, weights, Options.TopFraction ?? 1);
         if ((found.Lost > 0 || found.UnrecordedRounds.Count > 0) && !Options.AllowLost)
             throw new InvalidOperationException(Missing(found.Lost, ids.Count, found.UnrecordedRounds));
 

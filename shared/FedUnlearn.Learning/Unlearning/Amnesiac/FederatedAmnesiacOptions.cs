@@ -12,8 +12,11 @@ public sealed record FederatedAmnesiacOptions
     /// </summary>
     public const string RoundWeightsName = "round-weights";
 
-    /// <summary>Aggregation weight of this client's update per training round; rounds absent never reached the global adapter.</summary>
-    public IReadOnlyDictionary<long, double> RoundWeights { get; init; } = new Dictionary<long, double>();
+    /// <summary>
+    /// Aggregation weight of this client's update per training round; rounds absent never reached the global adapter
+    /// (empty: none did, there is nothing to subtract). Null when the task carried no weights at all.
+    /// </summary>
+    public IReadOnlyDictionary<long, double>? RoundWeights { get; init; }
 
     /// <summary><c>allow-lost</c>: subtract what is stored even when some forget samples' updates were evicted or never recorded (reported), instead of failing.</summary>
     public bool AllowLost { get; init; }
@@ -34,7 +37,7 @@ public sealed record FederatedAmnesiacOptions
         {
             AllowLost = options.Boolean("allow-lost") ?? false,
             TopFraction = top,
-            RoundWeights = text is null ? new Dictionary<long, double>() : ParseWeights(options, text),
+            RoundWeights = text is null ? null : ParseWeights(options, text),
         };
     }
 

@@ -86,6 +86,20 @@ public sealed class FederatedAmnesiacMethodTests
     }
 
     [Fact]
+    public async Task Apply_EmptyRoundWeights_NothingWasAggregated_AdapterUnchanged()
+    {
+        using var s = new JournalScenario();
+        await s.TrainRoundAsync(1);
+        var before = s.Model.ToAdapterParameterSet().ContentHash();
+        var method = MethodRegistry.CreateDefault().AddAmnesiac(s.Journal).Create(AmnesiacMethod.MethodName, JournalScenario.Weights(""));
+
+        var report = method.Apply(s.Context([AllIds[5]]), CancellationToken.None);
+
+        Assert.Equal((0, 0, 1), (report.Metrics["subtracted_batches"], report.Metrics["subtracted_norm"], report.Metrics["never_seen_ids"]));
+        Assert.Equal(before, s.Model.ToAdapterParameterSet().ContentHash());
+    }
+
+    [Fact]
     public async Task Create_BadOptions_AreRejectedWithTheirNames()
     {
         using var s = new JournalScenario(new AmnesiacJournalOptions { TopFraction = 0.2 });
