@@ -45,6 +45,11 @@ public sealed class AmnesiacCampaignTests
         await NextAsync(clients, Kind.Train);
         ForgetStatus status = await clients[0].Rpc.GetForgetStatusAsync(new GetForgetStatusRequest { TicketId = ack.TicketId });
         Assert.Equal((ForgetState.Completed, 1U, "amnesiac"), (status.State, status.RoundsCompleted, status.Method));
+        await harness.Server.StopAsync();
+        string completed = (await File.ReadAllLinesAsync(Path.Combine(harness.DataDirectory, FedUnlearn.Server.Audit.AuditLog.FileName)))[^1];
+        Assert.Contains("\"kind\":\"forget.completed\"", completed);
+        Assert.Contains("\"amnesiac_rounds\":\"2\",\"amnesiac_weights\":\"fedavg sample weights\"", completed);
+        Assert.Contains("\"method\":\"amnesiac\"", completed);
     }
 
     [Fact]

@@ -34,6 +34,17 @@ internal sealed partial class Campaign
         }
 
         string weights = string.Join(',', computed.Select(w => w.Key.ToString(CultureInfo.InvariantCulture) + ":" + w.Value.ToString("R", CultureInfo.InvariantCulture)));
+        if (!r.Fields.ContainsKey("amnesiac_rounds"))
+        {
+            // The audit record says how many rounds were undone and whether the weights are exact for the strategy.
+            string strategy = context.Server.Strategy;
+            string basis = strategy is Hosting.StrategyNames.FedAvg or Hosting.StrategyNames.ExactLora
+                ? "fedavg sample weights"
+                : $"fedavg sample weights, an approximation under the '{strategy}' strategy";
+            r = await SaveAsync(r with { Fields = With(With(r.Fields, "amnesiac_rounds", computed.Count.ToString(CultureInfo.InvariantCulture)), "amnesiac_weights", basis) },
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return await RunRoundsAsync(r, current => current.RoundsCompleted == 0 ? AmnesiacPlan(current, weights) : RepairPlan(current),
             cancellationToken).ConfigureAwait(false);
     }
