@@ -44,7 +44,7 @@ public sealed class AmnesiacForgettingTests(FederationFixture fixture, ITestOutp
         var weights = await OwnerWeightsAsync(store, owner.ClientId);
         Assert.True(weights.Count >= 2, $"The owner trained in {weights.Count} committed round(s)");
 
-        // The committed version is exactly the owner's correction, recomputed here from its journal and the store's sample counts.
+        // The committed version is exactly the owner's correction, recomputed here from its journal (the batches its ticket claimed) and the store's sample counts.
         var journal = new AmnesiacJournal(Path.Combine(owner.DataDirectory, LearnerContext.AmnesiacDirectoryName));
         await journal.OpenAsync();
         Assert.Superset(weights.Keys.ToHashSet(), journal.Rounds.ToHashSet());
@@ -52,7 +52,7 @@ public sealed class AmnesiacForgettingTests(FederationFixture fixture, ITestOutp
         using (var model = await ModelFactory.LoadBaseAsync(fixture.Data.BaseModel.Path, fixture.Data.LoRA))
         {
             model.LoadAdapterParameterSet(before);
-            var method = new FederatedAmnesiacMethod(journal, new FederatedAmnesiacOptions { RoundWeights = weights });
+            var method = new FederatedAmnesiacMethod(journal, new FederatedAmnesiacOptions { RoundWeights = weights, Ticket = request.TicketId });
             var report = method.Apply(new UnlearningContext { Model = model, Forget = forgetSet, Retain = owner.Data }, CancellationToken.None);
             Assert.True(report.Metrics["subtracted_batches"] >= forgotten.Length / 2.0, $"{report.Metrics["subtracted_batches"]} batches subtracted");
             output.WriteLine($"{forgotten.Length} samples, {report.Metrics["subtracted_batches"]} batches in {report.Metrics["subtracted_rounds"]} rounds subtracted; journal {journal.StoredBytes} bytes in {journal.Rounds.Count} rounds");

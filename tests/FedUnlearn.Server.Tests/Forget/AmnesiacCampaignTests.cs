@@ -33,7 +33,7 @@ public sealed class AmnesiacCampaignTests
 
         ClientTask unlearn = await clients[0].NextTaskAsync();
         Assert.Equal((Kind.Unlearn, "amnesiac", UnlearnRole.Forget), (unlearn.KindCase, unlearn.Unlearn.Method, unlearn.Unlearn.Role));
-        Assert.Equal("1:0.1,2:0.25", unlearn.Unlearn.MethodOptions["round-weights"]);
+        Assert.Equal(("1:0.1,2:0.25", ack.TicketId), (unlearn.Unlearn.MethodOptions["round-weights"], unlearn.Unlearn.MethodOptions["ticket"]));
         await clients[0].SubmitAsync(unlearn, TestAdapters.Delta(-0.5f), 4);
 
         // The next task of b and c is the verification: they took no part in the subtraction.

@@ -61,6 +61,8 @@ internal sealed partial class Campaign
             {
                 describe(task, clientId);
                 task.Unlearn.MethodOptions[RoundWeightsOption] = weights;
+                // The client claims the batches it subtracts under the ticket: a rerun repeats them, a later request skips them.
+                task.Unlearn.MethodOptions["ticket"] = r.TicketId;
             },
         };
     }

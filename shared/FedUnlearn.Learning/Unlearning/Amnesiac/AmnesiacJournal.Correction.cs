@@ -9,15 +9,15 @@ public sealed partial class AmnesiacJournal
     /// <summary>
     /// Σ over rounds r with weight wᵣ &gt; 0 of wᵣ · Σ (stored update of each batch of round r holding any of
     /// <paramref name="ids"/>), in double precision, each update pruned to the top <paramref name="topFraction"/>
-    /// per tensor. Batches another forget set already subtracted are skipped (their update left the model once);
-    /// a repeated task for the same forget set subtracts the same batches again, so a campaign round run twice
-    /// gives the same correction.
+    /// per tensor. Batches another request already subtracted are skipped (their update left the model once);
+    /// a repeated task for the same request (<paramref name="ticket"/>, else the same forget set) subtracts the
+    /// same batches again, so a campaign round run twice gives the same correction.
     /// </summary>
-    internal JournalCorrection Correct(IReadOnlySet<long> ids, IReadOnlyDictionary<long, double> weights, double topFraction)
+    internal JournalCorrection Correct(IReadOnlySet<long> ids, IReadOnlyDictionary<long, double> weights, double topFraction, string? ticket = null)
     {
         lock (_gate)
         {
-            var key = ClaimKey(ids);
+            var key = ticket is null ? ClaimKey(ids) : "ticket:" + ticket;
             var claimedByOthers = _claims.Where(c => c.Key != key).SelectMany(c => c.Value).ToHashSet();
             var lost = new HashSet<long>(ids.Where(_lost.Contains));
             var seen = new HashSet<long>();
@@ -65,7 +65,7 @@ public sealed partial class AmnesiacJournal
         }
     }
 
-    /// <summary>Remembers which batches the forget set <paramref name="key"/> subtracted (written by the next <see cref="FlushAsync"/>).</summary>
+    /// <summary>Remembers which batches the request <paramref name="key"/> subtracted (written by the next <see cref="FlushAsync"/>).</summary>
     internal void Claim(string key, IEnumerable<(long Round, long Sequence)> batches)
     {
         lock (_gate) _claims[key] = [.. batches];

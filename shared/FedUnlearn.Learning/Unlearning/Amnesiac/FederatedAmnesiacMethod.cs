@@ -41,7 +41,7 @@ public sealed class FederatedAmnesiacMethod(AmnesiacJournal journal, FederatedAm
                 "Federated amnesiac unlearning needs the weight of this client's update in each aggregated round (option 'round-weights', sent by the server's campaign); the task carried none.");
 
         var ids = new HashSet<long>(context.Forget!.GetIds());
-        var found = Journal.Correct(ids, weights, Options.TopFraction ?? 1);
+        var found = Journal.Correct(ids, weights, Options.TopFraction ?? 1, Options.Ticket);
         if ((found.Lost > 0 || found.UnrecordedRounds.Count > 0) && !Options.AllowLost)
             throw new InvalidOperationException(Missing(found.Lost, ids.Count, found.UnrecordedRounds));
 

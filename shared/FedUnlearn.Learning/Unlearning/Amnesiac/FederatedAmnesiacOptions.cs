@@ -18,6 +18,13 @@ public sealed record FederatedAmnesiacOptions
     /// </summary>
     public IReadOnlyDictionary<long, double>? RoundWeights { get; init; }
 
+    /// <summary>
+    /// <c>ticket</c>: the forget request the task serves (the server sets it). The batches a subtraction used are
+    /// claimed under it: the same ticket subtracts them again (a campaign round run twice), another one skips them
+    /// (their update already left the model), even for the same samples. Without it the claim is keyed by the forget set.
+    /// </summary>
+    public string? Ticket { get; init; }
+
     /// <summary><c>allow-lost</c>: subtract what is stored even when some forget samples' updates were evicted or never recorded (reported), instead of failing.</summary>
     public bool AllowLost { get; init; }
 
@@ -36,6 +43,7 @@ public sealed record FederatedAmnesiacOptions
         return new FederatedAmnesiacOptions
         {
             AllowLost = options.Boolean("allow-lost") ?? false,
+            Ticket = options.String("ticket") is { Length: > 0 } ticket ? ticket : null,
             TopFraction = top,
             RoundWeights = text is null ? null : ParseWeights(options, text),
         };

@@ -72,6 +72,25 @@ public sealed class FederatedAmnesiacMethodTests
     }
 
     [Fact]
+    public async Task Apply_SameSamplesUnderAnotherTicket_SkipsTheBatchesTheFirstTicketSubtracted()
+    {
+        using var s = new JournalScenario();
+        await s.TrainRoundAsync(1);
+        var global = s.Model.ToAdapterParameterSet();
+        var registry = MethodRegistry.CreateDefault().AddAmnesiac(s.Journal);
+        IUnlearningMethod Ticket(string ticket) => registry.Create(AmnesiacMethod.MethodName, JournalScenario.Weights("1:1", ("ticket", ticket)));
+
+        var first = Ticket("fgt-000001").Apply(s.Context([AllIds[5]]), CancellationToken.None);
+        s.Model.LoadAdapterParameterSet(global);
+        var rerun = Ticket("fgt-000001").Apply(s.Context([AllIds[5]]), CancellationToken.None);
+        s.Model.LoadAdapterParameterSet(global);
+        var again = Ticket("fgt-000002").Apply(s.Context([AllIds[5]]), CancellationToken.None);
+
+        Assert.Equal((1, 1, 0), (first.Metrics["subtracted_batches"], rerun.Metrics["subtracted_batches"], again.Metrics["subtracted_batches"]));
+        Assert.Equal(global.ContentHash(), s.Model.ToAdapterParameterSet().ContentHash());
+    }
+
+    [Fact]
     public async Task Apply_RoundAggregatedButNeverRecorded_FailsAndChangesNothing()
     {
         using var s = new JournalScenario();
