@@ -23,6 +23,7 @@ public sealed partial class FederationClientOptions
         if (Methods.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("Method names must not be blank.", nameof(Methods));
         ArgumentOutOfRangeException.ThrowIfLessThan(AdapterCacheSize, 1, nameof(AdapterCacheSize));
+        Amnesiac?.Validate();
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ValidateTls();
         ValidateResilience();

@@ -1,3 +1,4 @@
+using FedUnlearn.Learning.Unlearning.Amnesiac;
 using Microsoft.Extensions.Logging;
 
 namespace FedUnlearn.Client;
@@ -29,6 +30,14 @@ public sealed partial class FederationClientOptions
 
     /// <summary>Unlearning methods this node can run, reported at Join; empty means every built-in one.</summary>
     public IList<string> Methods { get; } = [];
+
+    /// <summary>
+    /// The node's amnesiac journal (in <c>amnesiac/</c> of <see cref="DataDirectory"/>): every training task's batch
+    /// updates with their sample ids, kept for <see cref="AmnesiacJournalOptions.MaxRounds"/> rounds and at most
+    /// <see cref="AmnesiacJournalOptions.MaxBytes"/> bytes, so the node can take part in <c>amnesiac</c> forget
+    /// campaigns. Null records nothing (amnesiac requests of this node then fail).
+    /// </summary>
+    public AmnesiacJournalOptions? Amnesiac { get; set; } = new();
 
     /// <summary>Certificates and the (test-only) validation override.</summary>
     public ClientTlsOptions Tls { get; } = new();

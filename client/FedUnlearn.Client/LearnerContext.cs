@@ -1,6 +1,7 @@
 using FedUnlearn.Client.Storage;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Learning.Data.Batching;
+using FedUnlearn.Learning.Unlearning.Amnesiac;
 
 namespace FedUnlearn.Client;
 
@@ -14,8 +15,12 @@ public sealed class LearnerContext
 {
     private readonly LocalForgetRequests _requests;
 
-    internal LearnerContext(ModelSpec model, string device, string dataDirectory, ClientStore store)
+    /// <summary>The journal's folder in the data directory.</summary>
+    public const string AmnesiacDirectoryName = "amnesiac";
+
+    internal LearnerContext(ModelSpec model, string device, string dataDirectory, ClientStore store, AmnesiacJournalOptions? amnesiac = null)
     {
+        Amnesiac = amnesiac is null ? null : new AmnesiacJournal(Path.Combine(dataDirectory, AmnesiacDirectoryName), amnesiac);
         Model = model;
         Device = device;
         DataDirectory = dataDirectory;
@@ -31,6 +36,12 @@ public sealed class LearnerContext
 
     /// <summary>The client's data directory (e.g. to find a base model file beside the store).</summary>
     public string DataDirectory { get; }
+
+    /// <summary>
+    /// The node's amnesiac journal (<see cref="FederationClientOptions.Amnesiac"/>; null when disabled): give it to the
+    /// learner (<c>LocalLearnerOptions.Amnesiac</c>) so training is recorded and <c>amnesiac</c> campaigns can run.
+    /// </summary>
+    public AmnesiacJournal? Amnesiac { get; }
 
     /// <summary>The durable tombstones; forgotten samples never enter training again.</summary>
     public ITombstoneStore Tombstones { get; }

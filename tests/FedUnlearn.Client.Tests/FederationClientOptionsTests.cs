@@ -13,6 +13,17 @@ public sealed class FederationClientOptionsTests
     [Fact]
     public void Validate_CompleteOptions_Passes() => Valid().Validate();
 
+    [Fact]
+    public void Validate_AmnesiacJournalOutOfRange_NamesTheSetting_NullDisablesIt()
+    {
+        var options = Valid();
+        Assert.NotNull(options.Amnesiac);
+        options.Amnesiac = new FedUnlearn.Learning.Unlearning.Amnesiac.AmnesiacJournalOptions { MaxRounds = 0 };
+        Assert.Contains("MaxRounds", Assert.ThrowsAny<ArgumentException>(options.Validate).Message);
+        options.Amnesiac = null;
+        options.Validate();
+    }
+
     [Theory]
     [InlineData("cpu")]
     [InlineData("cuda")]

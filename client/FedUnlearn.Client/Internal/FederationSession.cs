@@ -81,7 +81,7 @@ internal sealed class FederationSession(
             if (processor.Learner is not null) return join;
 
             // The model comes from the server, so the learner can only be built now; join again to report its real sample count.
-            var context = new LearnerContext(join.Config?.Model ?? new ModelSpec(), options.Device, options.DataDirectory, store);
+            var context = new LearnerContext(join.Config?.Model ?? new ModelSpec(), options.Device, options.DataDirectory, store, options.Amnesiac);
             processor.Learner = await createLearner(context, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The learner factory returned null.");
             return await calls.JoinAsync(Request(processor.Learner), cancellationToken).ConfigureAwait(false);

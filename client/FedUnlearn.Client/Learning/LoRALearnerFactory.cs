@@ -28,7 +28,7 @@ public static class LoRALearnerFactory
     /// <param name="context">The server's model spec, the device, tombstones and forget requests.</param>
     /// <param name="data">The node's private training data.</param>
     /// <param name="basePath">The base model file (written by <c>fedunlearn pretrain</c> / <c>ModelFactory.SaveBaseAsync</c>); null: <see cref="ResolveBasePath"/>.</param>
-    /// <param name="options">Test split, training defaults, methods...; <c>Device</c> and <c>ForgetSamples</c> are filled from <paramref name="context"/> when null.</param>
+    /// <param name="options">Test split, training defaults, methods...; <c>Device</c>, <c>ForgetSamples</c> and <c>Amnesiac</c> are filled from <paramref name="context"/> when null.</param>
     /// <param name="cancellationToken">Cancels loading.</param>
     /// <exception cref="FileNotFoundException">The base model file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not the announced base (sha256 or architecture differ), or is unreadable.</exception>
@@ -52,7 +52,12 @@ public static class LoRALearnerFactory
             AdapterInitializer.Reset(model, unchecked((long)context.Model.Lora.InitSeed));
             if (context.Model.Lora.FreezeA) FreezeA(model);
             var o = options ?? new LocalLearnerOptions();
-            var learnerOptions = o with { Device = o.Device ?? Device.Parse(context.Device), ForgetSamples = o.ForgetSamples ?? new ContextForgetSamples(context) };
+            var learnerOptions = o with
+            {
+                Device = o.Device ?? Device.Parse(context.Device),
+                ForgetSamples = o.ForgetSamples ?? new ContextForgetSamples(context),
+                Amnesiac = o.Amnesiac ?? context.Amnesiac,
+            };
             return new LoRALearner(model, new LocalLearner(model, data, context.Tombstones, learnerOptions));
         }
         catch

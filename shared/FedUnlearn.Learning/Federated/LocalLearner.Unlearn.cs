@@ -28,8 +28,12 @@ public sealed partial class LocalLearner
         try
         {
             var forgetIds = await ResolveForgetIdsAsync(settings, cancellationToken).ConfigureAwait(false);
-            return await Task.Run(() => Unlearn(method, globalAdapter, settings, forgetIds, training, progress, cancellationToken), cancellationToken)
+            if (_options.Amnesiac is { } journal) await journal.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var result = await Task.Run(() => Unlearn(method, globalAdapter, settings, forgetIds, training, progress, cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
+            // What an amnesiac subtraction claimed is durable before its result leaves the node.
+            if (_options.Amnesiac is { } written) await written.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return result;
         }
         finally
         {

@@ -8,6 +8,7 @@ using FedUnlearn.Learning.Models;
 using FedUnlearn.Learning.Training;
 using FedUnlearn.Learning.Training.Internal;
 using FedUnlearn.Learning.Unlearning;
+using FedUnlearn.Learning.Unlearning.Amnesiac;
 using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Federated;
@@ -43,7 +44,7 @@ public sealed partial class LocalLearner : ILocalLearner
         if (_options.TestData is { } test) ModelDataChecks.Fits(model, test, "test");
         if (_options.Device is { } device) model.to(device);
         (_model, _data, _tombstones) = (model, data, tombstones);
-        _methods = _options.Methods ?? MethodRegistry.CreateDefault();
+        _methods = _options.Methods ?? (_options.Amnesiac is { } journal ? MethodRegistry.CreateDefault().AddAmnesiac(journal) : MethodRegistry.CreateDefault());
     }
 
     /// <inheritdoc />
@@ -62,32 +63,62 @@ public sealed partial class LocalLearner : ILocalLearner
     }
 
     /// <inheritdoc />
+    /// <remarks>With <see cref="LocalLearnerOptions.Amnesiac"/>, the task's batch updates are recorded under
+    /// <see cref="LocalTrainSettings.Round"/> and written durably before the result is returned.</remarks>
     /// <exception cref="ArgumentException">The adapter does not fit the model or holds a non-finite value.</exception>
     /// <exception cref="TrainingDivergedException">Training diverged; the model keeps the global adapter.</exception>
     public async Task<LocalTrainResult> TrainAsync(ParameterSet globalAdapter, LocalTrainSettings settings,
         IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(globalAdapter);
+        ArgumentNullException.ThrowIfNull(settings);
         var training = settings.ToTrainingOptions(_options.TrainingDefaults);
-        return await Exclusive(() => Train(globalAdapter, training, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var journal = _options.Amnesiac;
+            if (journal is not null) await journal.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var (result, recording) = await Task.Run(() => Train(globalAdapter, training, journal, progress, cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            using (recording)
+            {
+                if (recording is not null) await journal!.CommitRoundAsync(settings.Round + _options.AmnesiacRoundOffset, recording, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private LocalTrainResult Train(ParameterSet globalAdapter, TrainingOptions training, IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
+    private (LocalTrainResult Result, AmnesiacRecording? Recording) Train(ParameterSet globalAdapter, TrainingOptions training, AmnesiacJournal? journal,
+        IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         LoadAdapter(globalAdapter);
-        var result = new LocalTrainer(training).Train(_model, _data, _tombstones, ProgressMap.For(progress), cancellationToken);
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { ["steps"] = result.Steps };
-        if (result.Loss is { } loss) metrics["loss"] = loss;
-        if (result.Accuracy is { } accuracy) metrics["accuracy"] = accuracy;
-        if (_options.EvaluateAfterTraining && _options.TestData is { Count: > 0 } test)
+        var recording = journal?.BeginRound(_model);
+        try
         {
-            var outputs = ModelEvaluator.Predict(_model, test, false, _options.EvaluationBatchSize, cancellationToken);
-            metrics["test_loss"] = outputs.MeanCrossEntropy();
-            metrics["test_accuracy"] = outputs.Report().Accuracy;
-        }
+            var result = new LocalTrainer(training, recording?.Hooks).Train(_model, _data, _tombstones, ProgressMap.For(progress), cancellationToken);
+            var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { ["steps"] = result.Steps };
+            if (result.Loss is { } loss) metrics["loss"] = loss;
+            if (result.Accuracy is { } accuracy) metrics["accuracy"] = accuracy;
+            if (_options.EvaluateAfterTraining && _options.TestData is { Count: > 0 } test)
+            {
+                var outputs = ModelEvaluator.Predict(_model, test, false, _options.EvaluationBatchSize, cancellationToken);
+                metrics["test_loss"] = outputs.MeanCrossEntropy();
+                metrics["test_accuracy"] = outputs.Report().Accuracy;
+            }
 
-        return new LocalTrainResult(_model.ToAdapterParameterSet(), result.SampleCount, metrics, clock.Elapsed);
+            return (new LocalTrainResult(_model.ToAdapterParameterSet(), result.SampleCount, metrics, clock.Elapsed), recording);
+        }
+        catch
+        {
+            recording?.Dispose();
+            throw;
+        }
     }
 
     private void LoadAdapter(ParameterSet adapter)

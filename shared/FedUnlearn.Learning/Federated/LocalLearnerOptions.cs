@@ -2,6 +2,7 @@ using FedUnlearn.Learning.Data;
 using FedUnlearn.Learning.Evaluation;
 using FedUnlearn.Learning.Training;
 using FedUnlearn.Learning.Unlearning;
+using FedUnlearn.Learning.Unlearning.Amnesiac;
 using FedUnlearn.Torch;
 
 namespace FedUnlearn.Learning.Federated;
@@ -17,6 +18,19 @@ public sealed record LocalLearnerOptions
 
     /// <summary>The unlearning methods the node offers; null means <see cref="MethodRegistry.CreateDefault"/>.</summary>
     public MethodRegistry? Methods { get; init; }
+
+    /// <summary>
+    /// The node's amnesiac journal: every successful training task is recorded in it (per batch, the adapter
+    /// update and the ids of its samples) under the task's round, and <c>amnesiac</c> is added to the default
+    /// method registry over it (an explicit <see cref="Methods"/> registry is left as given). Null: nothing is recorded.
+    /// </summary>
+    public AmnesiacJournal? Amnesiac { get; init; }
+
+    /// <summary>
+    /// Added to a training task's round number to key it in <see cref="Amnesiac"/>: a node taking part in several
+    /// federations whose round numbers restart (the simulation's phases) keeps their rounds apart. Default 0.
+    /// </summary>
+    public long AmnesiacRoundOffset { get; init; }
 
     /// <summary>Resolves sample-scope forget requests to this node's sample ids (the client store). Null: sample scope is refused.</summary>
     public IForgetSampleSource? ForgetSamples { get; init; }

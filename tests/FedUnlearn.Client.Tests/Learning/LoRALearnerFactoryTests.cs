@@ -4,6 +4,7 @@ using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Contracts.SafeTensors;
 using FedUnlearn.Learning.Federated;
 using FedUnlearn.Learning.Models;
+using FedUnlearn.Learning.Unlearning.Amnesiac;
 using FedUnlearn.Torch;
 
 namespace FedUnlearn.Client.Tests.Learning;
@@ -38,6 +39,27 @@ public sealed class LoRALearnerFactoryTests
         Assert.True(result.Adapter.All(t => t.Data.All(float.IsFinite)));
         Assert.InRange(result.Metrics["test_accuracy"], 0, 1);
         Assert.Equal(3, result.Metrics["steps"]);
+    }
+
+    [Fact]
+    public async Task CreateAsync_ContextWithJournal_RecordsEachTrainingRoundInTheDataDirectory_AndOffersAmnesiac()
+    {
+        await using var tiny = await TinyBase.CreateAsync(ModelKind.Mlp);
+        var context = new LearnerContext(tiny.Announce(), "cpu", tiny.Directory.Path, tiny.Store, new AmnesiacJournalOptions { MaxRounds = 1 });
+        using var learner = await LoRALearnerFactory.CreateAsync(context, tiny.Train);
+        var global = learner.Model.ToAdapterParameterSet();
+
+        await learner.TrainAsync(global, OneEpoch with { Round = 3 }, null, CancellationToken.None);
+        await learner.TrainAsync(global, OneEpoch with { Round = 4 }, null, CancellationToken.None);
+
+        var directory = System.IO.Path.Combine(tiny.Directory.Path, LearnerContext.AmnesiacDirectoryName);
+        Assert.Equal([4L], context.Amnesiac!.Rounds);
+        Assert.Equal(["round-000000000004.ledger"], System.IO.Directory.GetFiles(directory, "*.ledger").Select(System.IO.Path.GetFileName));
+        Assert.Equal(tiny.Train.Count, context.Amnesiac.LostIdCount);   // round 3 was evicted: its samples can no longer be undone
+        // The learner's default registry runs amnesiac over the journal (weights missing: refused with the option's name).
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => learner.UnlearnAsync(global,
+            new LocalUnlearnSettings { Method = "amnesiac", Role = FedUnlearn.Learning.Federated.UnlearnRole.Forget, ForgetClass = 0 }, null, CancellationToken.None));
+        Assert.Contains("round-weights", failed.Message);
     }
 
     [Fact]

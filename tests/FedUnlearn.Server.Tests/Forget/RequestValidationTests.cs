@@ -15,6 +15,7 @@ public sealed class RequestValidationTests
         { true, Class(-1), "", StatusCode.InvalidArgument, "class label -1 is outside" },
         { true, Samples(5), "", StatusCode.InvalidArgument, "sample scope belongs to the client" },
         { true, Class(2), "unlearn-everything", StatusCode.InvalidArgument, "unknown unlearning method 'unlearn-everything'" },
+        { true, Class(2), "amnesiac", StatusCode.InvalidArgument, "amnesiac undoes one client's own recorded batches" },
         { false, Samples(0), "", StatusCode.InvalidArgument, "sample_count is 0" },
         { false, Class(2), "", StatusCode.PermissionDenied, "operator's decision" },
         { false, Client("b"), "", StatusCode.PermissionDenied, "only ask to remove itself" },

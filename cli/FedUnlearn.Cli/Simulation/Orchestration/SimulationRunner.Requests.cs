@@ -73,6 +73,8 @@ public sealed partial class SimulationRunner
         CancellationToken cancellationToken)
     {
         var plan = MethodPlan.For(method, context.Scenario, line.Trained);
+        // The campaign's server has not seen the training rounds: the simulation gives it the requester's aggregation weights.
+        if (plan.ServerName == MethodCatalog.Amnesiac && set.Requester is { } requester) plan.Settings.Options["round-weights"] = context.Amnesiac.Weights(requester);
         var label = $"request-{set.Index + 1}-{string.Concat(method.DisplayName.Select(c => char.IsLetterOrDigit(c) ? c : '-'))}";
         // The same server seed for every method of a request: they differ only in the method.
         var settings = new PhaseSettings(label, line.Current, 0, PhaseSeed(context, 10_000 + (ulong)set.Index)) { Method = (plan.ServerName, plan.Settings) };

@@ -16,6 +16,7 @@ public sealed partial class SimulationRunner
         var committed = new List<(RoundSummary Summary, long Sent, long Received)>();
         await using (var phase = await FederationPhase.StartAsync(context, settings, cancellationToken).ConfigureAwait(false))
         {
+            var offset = AmnesiacHistory.Offset(context.PhaseNumber);
             phase.RunClients();
             long sent = 0, received = 0;
             for (long r = 1; committed.Count < count; r++)
@@ -24,6 +25,7 @@ public sealed partial class SimulationRunner
                 if (summary.Outcome != RoundOutcome.Committed) continue;
                 var (s, v) = (phase.Relay.ServerSent, phase.Relay.ServerReceived);
                 committed.Add((summary, s - sent, v - received));
+                context.Amnesiac.Committed(offset, summary, phase.Samples);
                 (sent, received) = (s, v);
                 _progress.RoundCompleted(line.Trained + committed.Count, total, Seconds(summary));
             }

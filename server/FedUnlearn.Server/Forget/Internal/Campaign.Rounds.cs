@@ -23,6 +23,7 @@ internal sealed partial class Campaign
                 cancellationToken).ConfigureAwait(false);
         }
 
+        if (r.Method == ForgetMethods.Amnesiac) return await RunAmnesiacAsync(r, cancellationToken).ConfigureAwait(false);
         return await RunRoundsAsync(r, UnlearnPlan, cancellationToken).ConfigureAwait(false);
     }
 

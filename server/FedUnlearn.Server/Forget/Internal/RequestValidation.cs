@@ -63,6 +63,9 @@ internal static class RequestValidation
             throw Invalid(numClasses > 0
                 ? $"class label {scope.Label} is outside the model's classes 0..{numClasses - 1}"
                 : $"class label {scope.Label} is negative");
+        // Each holder's correction would be averaged with the others' by the aggregation, not summed: undoing too little.
+        if (record.Method == ForgetMethods.Amnesiac)
+            throw Invalid("amnesiac undoes one client's own recorded batches and runs for sample-scope requests only; forget a class with another method (e.g. rfa or retrain)");
         return record with { Scope = ForgetScopeKind.Class, ClassLabel = scope.Label };
     }
 

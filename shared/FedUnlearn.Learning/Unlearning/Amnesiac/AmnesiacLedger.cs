@@ -148,6 +148,23 @@ public sealed partial class AmnesiacLedger
         }
     }
 
+    /// <summary>Every sample id the ledger knows of: in stored batches or in dropped ones.</summary>
+    internal HashSet<long> AllIds()
+    {
+        lock (_gate)
+        {
+            var ids = new HashSet<long>(_lost);
+            foreach (var batch in _batches) ids.UnionWith(batch.Ids);
+            return ids;
+        }
+    }
+
+    /// <summary>True when <paramref name="id"/> was in a batch the ledger dropped.</summary>
+    internal bool IsLost(long id)
+    {
+        lock (_gate) return _lost.Contains(id);
+    }
+
     /// <summary>Bytes still free before the bound, for a recording that stops once full.</summary>
     internal long FreeBytes { get { lock (_gate) return Options.MaxBytes - StoredBytes; } }
 

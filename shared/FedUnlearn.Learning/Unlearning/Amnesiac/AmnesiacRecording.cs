@@ -36,6 +36,9 @@ public sealed class AmnesiacRecording : IDisposable
     /// <summary>The hooks that record every step; combine with others through <see cref="TrainingHooks.Combine"/>.</summary>
     public TrainingHooks Hooks { get; }
 
+    /// <summary>The ledger this recording commits to.</summary>
+    internal AmnesiacLedger Ledger => _ledger;
+
     /// <summary>Steps staged so far.</summary>
     public int StagedBatches => _staged.Count;
 

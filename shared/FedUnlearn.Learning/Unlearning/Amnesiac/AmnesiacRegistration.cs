@@ -16,4 +16,17 @@ public static class AmnesiacRegistration
             "Subtract the stored updates of every training batch that held a forget sample (the client's amnesiac ledger).",
             o => new AmnesiacMethod(ledger, AmnesiacOptions.Read(o)));
     }
+
+    /// <summary>
+    /// Registers <c>amnesiac</c> in its federated form over a client's <paramref name="journal"/> (per-round
+    /// ledgers; the server sends the round weights); returns the registry.
+    /// </summary>
+    public static MethodRegistry AddAmnesiac(this MethodRegistry registry, AmnesiacJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(journal);
+        return registry.Register(AmnesiacMethod.MethodName,
+            "Subtract the stored updates of every training batch that held a forget sample, each round's weighted by the client's aggregation weight (the client's amnesiac journal).",
+            o => new FederatedAmnesiacMethod(journal, FederatedAmnesiacOptions.Read(o, journal.Options.TopFraction)));
+    }
 }

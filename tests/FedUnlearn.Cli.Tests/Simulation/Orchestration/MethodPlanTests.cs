@@ -78,12 +78,33 @@ public sealed class MethodPlanTests
     public void Unavailable_NamesEveryMissingMethodByItsPath()
     {
         var available = MethodPlan.Available().ToHashSet();
-        var scenario = Scenario with { Methods = [.. MethodCatalog.Names.Select(MethodSettings.Of)] };
+        // Sample requests only: amnesiac's refusal of class scope is checked on its own below.
+        var scenario = Scenario with { Methods = [.. MethodCatalog.Names.Select(MethodSettings.Of)], ForgetRequests = [Scenario.ForgetRequests[0]] };
         var expected = MethodCatalog.Names.Select((n, i) => (Path: $"methods[{i}].name", Name: n)).Where(x => !available.Contains(x.Name));
         Assert.Equal(expected, MethodPlan.Unavailable(scenario).Select(u => (u.Path, u.Name)));
         Assert.DoesNotContain("sharded-exact", available);
         Assert.Contains(MethodPlan.Unavailable(scenario), u => u.Name == "sharded-exact" && u.Reason.Contains("one global adapter per shard"));
         Assert.Contains("rfa", available);
         Assert.Contains("retrain", available);
+    }
+
+    [Fact]
+    public void Available_Amnesiac_IsFederated_TopFractionBecomesTopP()
+    {
+        Assert.Contains("amnesiac", MethodPlan.Available());
+        var method = new MethodSettings { Name = "amnesiac", Options = new Dictionary<string, JsonElement> { ["topFraction"] = JsonSerializer.SerializeToElement(0.1) } };
+        var plan = MethodPlan.For(method, Scenario, atRound: 4);
+        Assert.Equal(("amnesiac", 1), (plan.ServerName, plan.Settings.Rounds));
+        Assert.Equal(new Dictionary<string, string> { ["top-p"] = "0.1" }, plan.Settings.Options);
+    }
+
+    [Fact]
+    public void Unavailable_AmnesiacWithAClassRequest_NamesTheClassRequest()
+    {
+        var scenario = Scenario with { Methods = [MethodSettings.Of("rfa"), MethodSettings.Of("amnesiac")] };
+        var refused = Assert.Single(MethodPlan.Unavailable(scenario));
+        Assert.Equal(("methods[1].name", "amnesiac"), (refused.Path, refused.Name));
+        Assert.Contains("forgetRequests[1] is class scope", refused.Reason);
+        Assert.Empty(MethodPlan.Unavailable(scenario with { ForgetRequests = [Scenario.ForgetRequests[0]] }));
     }
 }

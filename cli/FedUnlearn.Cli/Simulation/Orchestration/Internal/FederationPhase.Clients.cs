@@ -71,6 +71,9 @@ internal sealed partial class FederationPhase
         {
             TestData = context.Data.ClientTests[index],
             ForgetSamples = new DelegateForgetSampleSource(node.ResolveForgetSamplesAsync),
+            // One journal per client for the whole run (this federation's rounds keyed apart), so scenarios can list 'amnesiac'.
+            Amnesiac = context.Amnesiac.Journal(index),
+            AmnesiacRoundOffset = AmnesiacHistory.Offset(context.PhaseNumber),
             TrainingDefaults = new TrainingOptions { Optimizer = TrainingOptimizer.AdamW },
             // The simulation evaluates the global model centrally after each round; per-client figures would only cost time.
             EvaluateAfterTraining = false,

@@ -42,7 +42,6 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
     /// <summary>Catalog methods a federation cannot run yet, with the reason.</summary>
     private static readonly Dictionary<string, string> NotFederated = new(StringComparer.Ordinal)
     {
-        [MethodCatalog.Amnesiac] = "it needs the batch-update ledger recorded during training, which federated clients do not keep yet",
         [MethodCatalog.ShardedExact] = "it needs one global adapter per shard, which the aggregator does not keep yet",
     };
 
@@ -50,7 +49,8 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
     public static IEnumerable<string> Available()
     {
         var registry = MethodRegistry.CreateDefault();
-        return MethodCatalog.Names.Where(n => registry.Contains(n) && !NotFederated.ContainsKey(n));
+        // Amnesiac is registered by each client over its own journal (LocalLearnerOptions.Amnesiac), not in the default registry.
+        return MethodCatalog.Names.Where(n => (registry.Contains(n) || n == MethodCatalog.Amnesiac) && !NotFederated.ContainsKey(n));
     }
 
     /// <summary>Methods the scenario names that cannot run, with their scenario paths and why.</summary>
@@ -63,6 +63,15 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
             if (available.Contains(name)) continue;
             var reason = NotFederated.TryGetValue(name, out var why) ? why : "this build does not include it yet";
             yield return ($"methods[{i}].name", name, reason);
+        }
+
+        // Federated amnesiac undoes one client's own recorded batches: a class spread over many clients is refused by the server.
+        var classRequest = scenario.ForgetRequests.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Scope == ForgetScope.Class);
+        for (var i = 0; i < scenario.Methods.Count && classRequest.r is not null; i++)
+        {
+            if (scenario.Methods[i].Name == MethodCatalog.Amnesiac)
+                yield return ($"methods[{i}].name", MethodCatalog.Amnesiac,
+                    $"it forgets one client's own samples, and forgetRequests[{classRequest.i}] is class scope (use 'samples' requests with amnesiac)");
         }
     }
 

@@ -28,7 +28,8 @@ internal sealed class SimulatedLearner(ILocalLearner inner, int client, Submissi
     {
         var result = await inner.UnlearnAsync(globalAdapter, settings, progress, cancellationToken).ConfigureAwait(false);
         samples[(settings.Training.Round, client)] = result.SampleCount;
-        await order.WaitTurnAsync(client, settings.Training.Round, cancellationToken).ConfigureAwait(false);
+        // Amnesiac's subtraction round has the requester alone: there is no hand-over to order.
+        if (settings.Method != Scenarios.MethodCatalog.Amnesiac) await order.WaitTurnAsync(client, settings.Training.Round, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

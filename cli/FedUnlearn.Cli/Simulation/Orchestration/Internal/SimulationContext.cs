@@ -23,7 +23,14 @@ internal sealed class SimulationContext : IDisposable
         Evaluated = evaluated;
         Reference = reference;
         Tombstones = [.. clientModels.Select(_ => new TombstoneSet())];
+        Amnesiac = new AmnesiacHistory(Path.Combine(workDirectory, "amnesiac"), scenario);
     }
+
+    /// <summary>The clients' amnesiac journals and training-round weights (when the scenario lists amnesiac).</summary>
+    public AmnesiacHistory Amnesiac { get; }
+
+    /// <summary>The number of the latest federation started (see <see cref="NextPhaseDirectory"/>).</summary>
+    public int PhaseNumber => _phases;
 
     public Scenario Scenario { get; }
 
