@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
+
+/// <summary>
+/// How to start this very <c>fedunlearn</c> as a child process: through the <c>dotnet</c> host that runs
+/// this process (<c>dotnet fedunlearn.dll</c>, also when the CLI is loaded by a test host), else through
+/// the apphost that is this process, else through <c>dotnet</c> on the PATH.
+/// </summary>
+internal static class ClientCommandLine
+{
+    /// <summary>The entry assembly of the CLI, wherever it was loaded from.</summary>
+    public static string CliAssembly => typeof(CliApp).Assembly.Location;
+
+    /// <summary>A start info for <c>fedunlearn <paramref name="arguments"/></c> in the current directory.</summary>
+    public static ProcessStartInfo Create(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (file, prefix) = Host();
+        var start = new ProcessStartInfo(file) { UseShellExecute = false, WorkingDirectory = Environment.CurrentDirectory };
+        foreach (var argument in prefix.Concat(arguments)) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        return start;
+    }
+
+    private static (string File, string[] Prefix) Host()
+    {
+        var self = Environment.ProcessPath;
+        if (self is not null && IsDotnet(self)) return (self, [CliAssembly]);
+        // The SDK sets DOTNET_HOST_PATH for the processes it starts (dotnet test, dotnet run).
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return (host, [CliAssembly]);
+        if (self is not null && string.Equals(Path.GetFileNameWithoutExtension(self), Path.GetFileNameWithoutExtension(CliAssembly), StringComparison.OrdinalIgnoreCase))
+            return (self, []);
+        return ("dotnet", [CliAssembly]);
+    }
+
+    private static bool IsDotnet(string path) => string.Equals(Path.GetFileNameWithoutExtension(path), "dotnet", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,85 @@
+using FedUnlearn.Cli;
+using FedUnlearn.Cli.Simulation.Orchestration;
+using FedUnlearn.Cli.Simulation.Reports;
+using FedUnlearn.Cli.Simulation.Scenarios;
+
+namespace FedUnlearn.IntegrationTests.Simulation;
+
+/// <summary>
+/// <c>clients.processes: separate</c> end to end: every client is a real <c>fedunlearn client</c> process, a
+/// sample forget request is filed from the requesting client's store, and the numbers equal those of the
+/// same scenario with the clients in process.
+/// </summary>
+[Collection(SimulationCollection.Name)]
+public sealed class SeparateProcessesTests : IDisposable
+{
+    // Two training rounds around one sample request: round 2 trains with the request's tombstones, which a fresh
+    // client process only has from its prepared store; ∇τ reads the forget set through the client's own request.
+    private const string Tiny = """
+        {
+          "name": "tiny-processes",
+          "seed": 11,
+          "dataset": { "kind": "synthetic", "trainSize": 300, "testSize": 80, "publicFraction": 0.2, "classes": 4 },
+          "clients": { "count": 2, "processes": "separate" },
+          "model": { "kind": "mlp", "hiddenSizes": [16], "lora": { "rank": 2, "alpha": 4 } },
+          "training": { "rounds": 2, "localEpochs": 1, "batchSize": 32, "learningRate": 0.003 },
+          "forgetRequests": [ { "atRound": 1, "scope": "samples", "client": 0, "count": 10 } ],
+          "methods": [ { "name": "nabla-tau" }, { "name": "retrain" } ],
+          "evaluation": { "mia": true, "reference": "retrain" }
+        }
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("fedunlearn-processes-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Simulate_SeparateProcesses_WritesTheReportWithTheNumbersOfTheInProcessRun()
+    {
+        var path = Path.Combine(_directory, "tiny.json");
+        await File.WriteAllTextAsync(path, Tiny);
+        var report = Path.Combine(_directory, "report");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["simulate", path, "--output", report], output, error);
+
+        Assert.True(exit == 0, $"{error}{output}");
+        Assert.Empty(ChildClientProcesses());
+        Assert.True(File.Exists(Path.Combine(report, ReportFiles.Markdown)));
+        var separate = await ResultsJson.ReadAsync(Path.Combine(report, ReportFiles.Results));
+        Assert.Equal(ClientProcesses.Separate, separate.Scenario.Clients.Processes);
+        // 240 client samples (300 less the 20% public share); the request tombstones 10 of them before round 2.
+        Assert.Equal([240, 230], separate.Rounds.Select(r => r.ClientSamples.Sum()));
+        Assert.Equal(10, separate.Requests.Single().ForgetCount);
+
+        var scenario = ScenarioLoader.Parse(Tiny);
+        var inProcess = await new SimulationRunner().RunAsync(scenario with { Clients = scenario.Clients with { Processes = ClientProcesses.InProcess } });
+
+        Assert.Equal(ComparableResults.Metrics(inProcess.WithSpeedUps() with { Scenario = separate.Scenario }), ComparableResults.Metrics(separate));
+    }
+
+    /// <summary>Client processes this test process started that are still alive (Linux: read from /proc).</summary>
+    private static List<int> ChildClientProcesses()
+    {
+        if (!OperatingSystem.IsLinux()) return [];
+        var children = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (parent == Environment.ProcessId && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("--simulation-control", StringComparison.Ordinal))
+                    children.Add(pid);
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return children;
+    }
+}
