@@ -45,7 +45,7 @@ public sealed class SeparateProcessesTests : IDisposable
         var exit = await CliApp.RunAsync(["simulate", path, "--output", report], output, error);
 
         Assert.True(exit == 0, $"{error}{output}");
-        Assert.Empty(ChildClientProcesses());
+        Assert.Empty(ChildProcesses.SimulationClients());
         Assert.True(File.Exists(Path.Combine(report, ReportFiles.Markdown)));
         var separate = await ResultsJson.ReadAsync(Path.Combine(report, ReportFiles.Results));
         Assert.Equal(ClientProcesses.Separate, separate.Scenario.Clients.Processes);
@@ -59,27 +59,36 @@ public sealed class SeparateProcessesTests : IDisposable
         Assert.Equal(ComparableResults.Metrics(inProcess.WithSpeedUps() with { Scenario = separate.Scenario }), ComparableResults.Metrics(separate));
     }
 
-    /// <summary>Client processes this test process started that are still alive (Linux: read from /proc).</summary>
-    private static List<int> ChildClientProcesses()
+    [Fact]
+    public async Task RunAsync_CancelledWhileClientProcessesRun_LeavesNoneBehind()
     {
-        if (!OperatingSystem.IsLinux()) return [];
-        var children = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<int>();
+        var progress = new CancelOnCampaign(() =>
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-                if (parent == Environment.ProcessId && File.ReadAllText(Path.Combine(dir, "cmdline")).Contains("--simulation-control", StringComparison.Ordinal))
-                    children.Add(pid);
-            }
-            catch (IOException)
-            {
-                // The process ended while being read.
-            }
-        }
+            // The requesting client's process has filed the request: it is running now.
+            seen.AddRange(ChildProcesses.SimulationClients());
+            cancel.Cancel();
+        });
 
-        return children;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SimulationRunner(progress).RunAsync(ScenarioLoader.Parse(Tiny), cancel.Token));
+
+        Assert.NotEmpty(seen);
+        Assert.Empty(ChildProcesses.SimulationClients());
+    }
+
+    private sealed class CancelOnCampaign(Action onCampaign) : ISimulationProgress
+    {
+        public void Stage(string description) { }
+
+        public void RoundCompleted(int round, int totalRounds, double wallSeconds) { }
+
+        public void RoundsEvaluated(IReadOnlyList<RoundRecord> rounds) { }
+
+        public void CampaignStarted(int request, string method, int rounds) => onCampaign();
+
+        public void CampaignRoundCompleted(int request, string method, int round, int rounds) { }
+
+        public void CampaignCompleted(int request, MethodResult result) { }
     }
 }

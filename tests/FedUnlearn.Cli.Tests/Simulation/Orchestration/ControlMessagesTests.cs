@@ -8,6 +8,8 @@ public class ControlMessagesTests
     [Fact]
     public void TryParse_EveryClientMessage_RoundTrips()
     {
+        Assert.True(ControlMessages.TryParse(ControlMessages.Joined(), out var joined));
+        Assert.Equal(ControlEventKind.Joined, joined.Kind);
         Assert.True(ControlMessages.TryParse(ControlMessages.Started(12, ClientTaskKind.Unlearn, "r12-client-003"), out var started));
         Assert.Equal(new ControlEvent(ControlEventKind.Started, 12, ClientTaskKind.Unlearn, "r12-client-003", 0), started);
         Assert.True(ControlMessages.TryParse(ControlMessages.Turn(12, 345), out var turn));

@@ -4,8 +4,9 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
 /// How to start this very <c>fedunlearn</c> as a child process: through the <c>dotnet</c> host that runs
-/// this process (<c>dotnet fedunlearn.dll</c>, also when the CLI is loaded by a test host), else through
-/// the apphost that is this process, else through <c>dotnet</c> on the PATH.
+/// this process (<c>dotnet fedunlearn.dll</c>, also when the CLI is loaded by a test host), else the
+/// executable that is this process (the apphost or a single-file app), else <c>dotnet fedunlearn.dll</c>
+/// with the SDK's host or the one on the PATH.
 /// </summary>
 internal static class ClientCommandLine
 {
@@ -25,11 +26,13 @@ internal static class ClientCommandLine
     private static (string File, string[] Prefix) Host()
     {
         var self = Environment.ProcessPath;
+        // A single-file app has no assembly path: the executable is the CLI.
+        if (CliAssembly.Length == 0 && self is not null) return (self, []);
         if (self is not null && IsDotnet(self)) return (self, [CliAssembly]);
-        // The SDK sets DOTNET_HOST_PATH for the processes it starts (dotnet test, dotnet run).
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return (host, [CliAssembly]);
         if (self is not null && string.Equals(Path.GetFileNameWithoutExtension(self), Path.GetFileNameWithoutExtension(CliAssembly), StringComparison.OrdinalIgnoreCase))
             return (self, []);
+        // The SDK sets DOTNET_HOST_PATH for the processes it starts (dotnet test, dotnet run).
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return (host, [CliAssembly]);
         return ("dotnet", [CliAssembly]);
     }
 

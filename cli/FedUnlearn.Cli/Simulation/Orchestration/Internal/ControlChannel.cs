@@ -24,9 +24,10 @@ internal sealed class ControlChannel
     /// <summary>Cancelled when the simulation closes this client's input.</summary>
     public CancellationToken Closed => _closed.Token;
 
-    /// <summary>Reports <paramref name="client"/>'s task starts and acknowledged results.</summary>
+    /// <summary>Reports <paramref name="client"/>'s joins, task starts and acknowledged results.</summary>
     public void Attach(FederationClient client)
     {
+        client.Joined += (_, _) => Send(ControlMessages.Joined());
         client.TaskStarted += (_, e) => Send(ControlMessages.Started((long)e.Round, e.Kind, e.TaskId));
         client.TaskSubmitted += (_, e) => Send(ControlMessages.Submitted(e.TaskId));
     }

@@ -15,6 +15,9 @@ internal static class ControlMessages
     /// <summary>Marks the client's protocol lines on standard output.</summary>
     public const string Prefix = "@fedunlearn-simulate ";
 
+    /// <summary>The client joined the federation (its task stream opens next).</summary>
+    public static string Joined() => Line($"joined");
+
     public static string Started(long round, ClientTaskKind kind, string taskId) => Line($"started {round} {kind} {taskId}");
 
     /// <summary>A result of <paramref name="round"/>, computed on <paramref name="samples"/> samples, waits for its turn.</summary>
@@ -33,6 +36,7 @@ internal static class ControlMessages
         var parts = line[Prefix.Length..].Split(' ', 4);
         message = parts switch
         {
+            ["joined"] => new(ControlEventKind.Joined, 0, default, "", 0),
             ["started", var r, var k, var id] when Long(r) is { } round && Enum.TryParse<ClientTaskKind>(k, out var kind) => new(ControlEventKind.Started, round, kind, id, 0),
             ["turn", var r, var n] when Long(r) is { } round && Long(n) is { } samples => new(ControlEventKind.Turn, round, default, "", (int)samples),
             ["submitted", var id] => new(ControlEventKind.Submitted, 0, default, id, 0),

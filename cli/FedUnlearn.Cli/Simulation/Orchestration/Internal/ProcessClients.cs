@@ -17,7 +17,7 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// earlier forget requests, and a request filed for this federation, which the client SDK sends (counts only)
 /// when it connects, before it opens its task stream. The token travels in the environment, not on the command line.
 /// </summary>
-internal sealed class ProcessClients(SimulationContext context, Uri serverAddress, AdminRpcClient admin, SubmissionOrder order,
+internal sealed partial class ProcessClients(SimulationContext context, Uri serverAddress, AdminRpcClient admin, SubmissionOrder order,
     ConcurrentDictionary<(long Round, int Client), int> samples, CancellationToken simulationCancelled) : ISimulatedClients
 {
     /// <summary>The scenario file client processes read, in the simulation's work directory.</summary>
@@ -29,8 +29,10 @@ internal sealed class ProcessClients(SimulationContext context, Uri serverAddres
     private readonly SortedDictionary<int, (ClientProcess Process, string Directory)> _clients = [];
     private readonly List<ClientProcess> _started = [];
 
-    /// <summary>How long a client process may take to start and file a forget request before the simulation gives up on it.</summary>
-    public static TimeSpan AcceptDeadline { get; } = TimeSpan.FromMinutes(2);
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _joined = new();
+
+    /// <summary>How long a client process may take to start and join the federation (or file its forget request) before the simulation gives up on it.</summary>
+    public static TimeSpan StartDeadline { get; } = TimeSpan.FromMinutes(2);
 
     public Task Failed => _failed.Task;
 
@@ -64,7 +66,7 @@ internal sealed class ProcessClients(SimulationContext context, Uri serverAddres
             await store.ForgetRequests.CreateAsync(request, cancellationToken).ConfigureAwait(false);
         Start(process);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(AcceptDeadline);
+        deadline.CancelAfter(StartDeadline);
         try
         {
             while (true)
@@ -78,8 +80,7 @@ internal sealed class ProcessClients(SimulationContext context, Uri serverAddres
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SimulationException($"Client {index} ({process.Name}) did not file its forget request within {AcceptDeadline.TotalSeconds:0} s."
-                + (process.ErrorTail is { Length: > 0 } tail ? $" The end of its error output:{Environment.NewLine}{tail}" : ""));
+            throw new SimulationException($"Client {index} ({process.Name}) did not file its forget request within {StartDeadline.TotalSeconds:0} s.{Tail(process)}");
         }
     }
 
@@ -107,51 +108,6 @@ internal sealed class ProcessClients(SimulationContext context, Uri serverAddres
         process.Start();
         _started.Add(process);
         _ = ForwardFailureAsync(process);
-    }
-
-    private async Task ForwardFailureAsync(ClientProcess process)
-    {
-        try
-        {
-            await process.Failed.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            _failed.TrySetCanceled();
-        }
-        catch (SimulationException ex)
-        {
-            _failed.TrySetException(ex);
-        }
-    }
-
-    private void OnEvent(ClientProcess process, ControlEvent e)
-    {
-        switch (e.Kind)
-        {
-            case ControlEventKind.Started:
-                order.Started(process.Index, e.TaskId, e.Round, e.TaskKind);
-                break;
-            case ControlEventKind.Submitted:
-                order.Submitted(e.TaskId);
-                break;
-            case ControlEventKind.Turn:
-                samples[(e.Round, process.Index)] = e.Samples;
-                _ = GoOnTurnAsync(process, e.Round);
-                break;
-        }
-    }
-
-    private async Task GoOnTurnAsync(ClientProcess process, long round)
-    {
-        try
-        {
-            await order.WaitTurnAsync(process.Index, round, _stop.Token).ConfigureAwait(false);
-            process.Go(round);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopped before its turn came.
-        }
+        _ = WatchJoinAsync(process);
     }
 }
