@@ -38,7 +38,8 @@ internal sealed class ClientCommand(CliConsole console) : ICliCommand
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 if (control is null) console.Out.WriteLine("Stopped. Unsent results and forget requests are kept and sent at the next start.");
-                return 0;
+                // A simulation's client hit by the terminal's Ctrl+C says so, for the simulation to tell an interruption from a crash.
+                return control is not null && cancellationToken.IsCancellationRequested ? CommandAction.Interrupted : 0;
             }
         });
         return command;

@@ -1,10 +1,12 @@
 using System.Text;
+using FedUnlearn.Cli.Common;
 
 namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 internal sealed partial class ClientProcess
 {
     private const int TailLines = 20;
+    private static readonly TimeSpan InterruptionGrace = TimeSpan.FromSeconds(2);
     private readonly Queue<string> _errorTail = new();
 
     /// <summary>The last lines the process wrote to its error output.</summary>
@@ -35,9 +37,23 @@ internal sealed partial class ClientProcess
 
         await errors.ConfigureAwait(false);
         await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_process.ExitCode == CommandAction.Interrupted && !_stopping.IsCancellationRequested) await InterruptionAsync().ConfigureAwait(false);
         if (_stopping.IsCancellationRequested) _failed.TrySetResult();
         else if (_cancelled.IsCancellationRequested) _failed.TrySetCanceled(_cancelled);
         else _failed.TrySetException(new SimulationException(DescribeExit()));
+    }
+
+    // Ctrl+C in a terminal reaches the whole process group: a client may end on it a moment before the simulation's own cancellation fires.
+    private async Task InterruptionAsync()
+    {
+        try
+        {
+            await Task.Delay(InterruptionGrace, _cancelled).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The simulation was interrupted too.
+        }
     }
 
     private async Task ReadErrorsAsync()
