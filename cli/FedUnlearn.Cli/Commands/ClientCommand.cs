@@ -26,6 +26,7 @@ internal sealed class ClientCommand(CliConsole console) : ICliCommand
             // Driven by a simulation: standard output carries the control protocol only, and the end of standard input stops the node.
             var control = parse.GetValue(o.SimulationControl) ? new ControlChannel(Console.In, console.Out) : null;
             var createLearner = await LearnerFactoryAsync(parse, o, basePath, control, cancellationToken).ConfigureAwait(false);
+            if (control is not null && !await ReadyAsync(control, cancellationToken).ConfigureAwait(false)) return 0;
             await using var client = await FederationClient.CreateAsync(options, createLearner, cancellationToken).ConfigureAwait(false);
             if (control is null) ClientEventPrinter.Attach(client, console);
             else control.Attach(client);
@@ -45,12 +46,27 @@ internal sealed class ClientCommand(CliConsole console) : ICliCommand
         return command;
     }
 
+    /// <summary>Tells the simulation this node is ready and waits for its go-ahead; false when the simulation stopped it first.</summary>
+    private static async Task<bool> ReadyAsync(ControlChannel control, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await control.ReadyAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (control.Closed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private async Task<Func<LearnerContext, CancellationToken, ValueTask<ILocalLearner>>> LearnerFactoryAsync(ParseResult parse, ClientCommandOptions o,
         string basePath, ControlChannel? control, CancellationToken cancellationToken)
     {
         if (parse.GetValue(o.Scenario) is { } file)
         {
             var node = await ScenarioNode.LoadAsync(file, parse.GetValue(o.ClientIndex), basePath, cancellationToken).ConfigureAwait(false);
+            if (control is not null) await node.PreloadAsync(cancellationToken).ConfigureAwait(false);
             if (control is null)
                 console.Out.WriteLine($"Local data: {node.SampleCount} training samples (scenario '{node.Scenario.Name}', client {node.Index} of {node.Scenario.Clients.Count}); base model {basePath}.");
             return (context, token) => node.CreateLearnerAsync(context, control, token);

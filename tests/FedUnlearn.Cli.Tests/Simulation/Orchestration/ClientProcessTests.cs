@@ -1,5 +1,7 @@
 using FedUnlearn.Cli.Simulation.Orchestration;
 using FedUnlearn.Cli.Simulation.Orchestration.Internal;
+using FedUnlearn.Cli.Simulation.Scenarios;
+using FedUnlearn.Learning.Models;
 
 namespace FedUnlearn.Cli.Tests.Simulation.Orchestration;
 
@@ -40,9 +42,15 @@ public sealed class ClientProcessTests : IDisposable
     [Fact]
     public async Task StopAsync_ControlledClient_EndsByItselfWhenItsInputCloses()
     {
-        await using var process = Create(0, WriteBase(), control: true);
+        var ready = new TaskCompletionSource();
+        await using var process = Create(0, await WriteBaseAsync(), control: true, onEvent: e =>
+        {
+            if (e.Kind == ControlEventKind.Ready) ready.TrySetResult();
+        });
         process.StopGrace = TimeSpan.FromMinutes(1);
         process.Start();
+        // Ready: data built and model loaded, waiting for 'run' (which never comes: the server does not exist).
+        await ready.Task.WaitAsync(TimeSpan.FromMinutes(1));
 
         await process.StopAsync();
 
@@ -54,7 +62,7 @@ public sealed class ClientProcessTests : IDisposable
     public async Task StopAsync_ClientIgnoringItsInput_IsKilledAfterTheGracePeriod()
     {
         // Without --simulation-control the client keeps trying to reach the (absent) server until Ctrl+C.
-        await using var process = Create(0, WriteBase(), control: false);
+        await using var process = Create(0, await WriteBaseAsync(), control: false);
         process.StopGrace = TimeSpan.FromMilliseconds(300);
         process.Start();
 
@@ -65,22 +73,25 @@ public sealed class ClientProcessTests : IDisposable
         Assert.True(process.Failed.IsCompletedSuccessfully);
     }
 
-    private ClientProcess Create(int index, string basePath, bool control, CancellationToken cancellationToken = default)
+    private const string Scenario = """{ "dataset": { "kind": "synthetic", "trainSize": 200, "testSize": 40, "classes": 4 }, "clients": { "count": 8 } }""";
+
+    private ClientProcess Create(int index, string basePath, bool control, CancellationToken cancellationToken = default, Action<ControlEvent>? onEvent = null)
     {
         var scenario = _directory.File("scenario.json");
-        File.WriteAllText(scenario, """{ "dataset": { "kind": "synthetic", "trainSize": 200, "testSize": 40, "classes": 4 }, "clients": { "count": 8 } }""");
+        File.WriteAllText(scenario, Scenario);
         List<string> arguments = ["client", "--server", "http://127.0.0.1:9", "--name", $"client-{index:D3}", "--data-dir", _directory.File($"client-{index}"),
             "--base", basePath, "--scenario", scenario, "--client-index", $"{index}"];
         if (control) arguments.Add("--simulation-control");
         var start = ClientCommandLine.Create(arguments, new Dictionary<string, string> { ["FEDUNLEARN_TOKEN"] = "not-checked" });
-        return new ClientProcess(index, $"client-{index:D3}", start, (_, _) => { }, cancellationToken);
+        return new ClientProcess(index, $"client-{index:D3}", start, (_, e) => onEvent?.Invoke(e), cancellationToken);
     }
 
-    // The client loads the base only once a server has announced the model; until then the file need only exist.
-    private string WriteBase()
+    // The scenario's base model, untrained: a controlled client loads it before it says it is ready.
+    private async Task<string> WriteBaseAsync()
     {
         var path = _directory.File("base.safetensors");
-        File.WriteAllBytes(path, []);
+        using var model = ModelFactory.Create(ScenarioLoader.Parse(Scenario).Model.ToModelSpec(4) with { LoRA = null }, 1);
+        await ModelFactory.SaveBaseAsync(model, path);
         return path;
     }
 }

@@ -8,6 +8,8 @@ public class ControlMessagesTests
     [Fact]
     public void TryParse_EveryClientMessage_RoundTrips()
     {
+        Assert.True(ControlMessages.TryParse(ControlMessages.Ready(), out var ready));
+        Assert.Equal(ControlEventKind.Ready, ready.Kind);
         Assert.True(ControlMessages.TryParse(ControlMessages.Joined(), out var joined));
         Assert.Equal(ControlEventKind.Joined, joined.Kind);
         Assert.True(ControlMessages.TryParse(ControlMessages.Started(12, ClientTaskKind.Unlearn, "r12-client-003"), out var started));
@@ -35,6 +37,21 @@ public class ControlMessagesTests
         Assert.Equal(42, round);
         Assert.False(ControlMessages.TryParseGo("go -1", out _));
         Assert.False(ControlMessages.TryParseGo("stop", out _));
+    }
+
+    [Fact]
+    public async Task ControlChannel_Ready_WaitsForRun()
+    {
+        var output = new StringWriter();
+        var (reader, writer) = Pipe();
+        var channel = new ControlChannel(reader, output);
+
+        var ready = channel.ReadyAsync(CancellationToken.None);
+        Assert.Equal(ControlMessages.Ready() + Environment.NewLine, output.ToString());
+        Assert.False(ready.IsCompleted);
+        await writer.WriteLineAsync(ControlMessages.Run);
+        await ready.WaitAsync(TimeSpan.FromSeconds(30));
+        writer.Close();
     }
 
     [Fact]

@@ -59,6 +59,9 @@ internal sealed partial class ClientProcess : IAsyncDisposable
         _watching = WatchAsync();
     }
 
+    /// <summary>Lets the ready client open its store and connect.</summary>
+    public void Release() => WriteLine(ControlMessages.Run);
+
     /// <summary>Lets the client send its result of <paramref name="round"/>.</summary>
     public void Go(long round) => WriteLine(ControlMessages.Go(round));
 

@@ -13,6 +13,7 @@ internal sealed class ControlChannel
     private readonly Lock _gate = new();
     private readonly Dictionary<long, TaskCompletionSource> _turns = [];
     private readonly CancellationTokenSource _closed = new();
+    private readonly TaskCompletionSource _run = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ControlChannel(TextReader input, TextWriter output)
     {
@@ -23,6 +24,14 @@ internal sealed class ControlChannel
 
     /// <summary>Cancelled when the simulation closes this client's input.</summary>
     public CancellationToken Closed => _closed.Token;
+
+    /// <summary>Says the node is ready, then waits for the simulation's <c>run</c>.</summary>
+    public async Task ReadyAsync(CancellationToken cancellationToken)
+    {
+        Send(ControlMessages.Ready());
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closed.Token);
+        await _run.Task.WaitAsync(either.Token).ConfigureAwait(false);
+    }
 
     /// <summary>Reports <paramref name="client"/>'s joins, task starts and acknowledged results.</summary>
     public void Attach(FederationClient client)
@@ -62,6 +71,7 @@ internal sealed class ControlChannel
         {
             while (input.ReadLine() is { } line)
             {
+                if (line == ControlMessages.Run) _run.TrySetResult();
                 if (!ControlMessages.TryParseGo(line, out var round)) continue;
                 lock (_gate)
                 {

@@ -4,6 +4,7 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 internal enum ControlEventKind
 {
     None,
+    Ready,
     Joined,
     Started,
     Turn,

@@ -5,15 +5,19 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
 /// The line protocol between <c>fedunlearn simulate</c> and a client process it started
-/// (<c>fedunlearn client --scenario ... --simulation-control</c>): the client reports on standard output
-/// what <see cref="SubmissionOrder"/> needs (task started, result ready, result acknowledged) and waits for
-/// <c>go</c> on standard input before it sends a result. The end of standard input tells it to stop, so a
+/// (<c>fedunlearn client --scenario ... --simulation-control</c>): the client says when it is ready (data
+/// built, model loaded) and connects on <c>run</c>, so that process start-up stays out of the measured
+/// times; it reports on standard output what <see cref="SubmissionOrder"/> needs (task started, result
+/// ready, result acknowledged) and waits for <c>go</c> on standard input before it sends a result. The end of standard input tells it to stop, so a
 /// client never outlives the simulation that started it. No sample id ever crosses this channel.
 /// </summary>
 internal static class ControlMessages
 {
     /// <summary>Marks the client's protocol lines on standard output.</summary>
     public const string Prefix = "@fedunlearn-simulate ";
+
+    /// <summary>The client has built its data and loaded its model; it connects once told <see cref="Run"/>.</summary>
+    public static string Ready() => Line($"ready");
 
     /// <summary>The client joined the federation (its task stream opens next).</summary>
     public static string Joined() => Line($"joined");
@@ -24,6 +28,9 @@ internal static class ControlMessages
     public static string Turn(long round, int samples) => Line($"turn {round} {samples}");
 
     public static string Submitted(string taskId) => Line($"submitted {taskId}");
+
+    /// <summary>The simulation's answer to <see cref="Ready"/>: open the store and connect now.</summary>
+    public const string Run = "run";
 
     /// <summary>The simulation's answer to <see cref="Turn"/>: send the result of <paramref name="round"/> now.</summary>
     public static string Go(long round) => string.Create(CultureInfo.InvariantCulture, $"go {round}");
@@ -36,6 +43,7 @@ internal static class ControlMessages
         var parts = line[Prefix.Length..].Split(' ', 4);
         message = parts switch
         {
+            ["ready"] => new(ControlEventKind.Ready, 0, default, "", 0),
             ["joined"] => new(ControlEventKind.Joined, 0, default, "", 0),
             ["started", var r, var k, var id] when Long(r) is { } round && Enum.TryParse<ClientTaskKind>(k, out var kind) => new(ControlEventKind.Started, round, kind, id, 0),
             ["turn", var r, var n] when Long(r) is { } round && Long(n) is { } samples => new(ControlEventKind.Turn, round, default, "", (int)samples),

@@ -66,6 +66,7 @@ internal sealed class FederationPhase : IAsyncDisposable
         try
         {
             await phase.AddClientsAsync(active, directory, cancellationToken).ConfigureAwait(false);
+            await phase._clients.ReadyAsync(cancellationToken).ConfigureAwait(false);
             return phase;
         }
         catch

@@ -15,6 +15,9 @@ internal interface ISimulatedClients : IAsyncDisposable
     /// <summary>Prepares client <paramref name="index"/>, admitted as <paramref name="clientId"/>, with its store in <paramref name="directory"/>; nothing runs yet.</summary>
     Task AddAsync(int index, string clientId, string token, string directory, CancellationToken cancellationToken);
 
+    /// <summary>Completes when every added client is ready to connect (client processes started, their data built and model loaded).</summary>
+    Task ReadyAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Client <paramref name="index"/> files <paramref name="request"/> (with its request id set) through the client SDK: persisted and
     /// tombstoned in the client's store, counts sent. Returns the server's ticket once the server has accepted it.

@@ -35,6 +35,8 @@ internal sealed class InProcessClients(SimulationContext context, Uri serverAddr
         _clients.Add((index, client));
     }
 
+    public Task ReadyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<string> RequestForgetAsync(int index, ForgetRequestDraft request, CancellationToken cancellationToken)
     {
         var local = await _clients.Single(c => c.Index == index).Client.RequestForgetAsync(request, cancellationToken).ConfigureAwait(false);

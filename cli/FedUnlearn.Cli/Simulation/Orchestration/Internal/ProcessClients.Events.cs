@@ -20,6 +20,8 @@ internal sealed partial class ProcessClients
         }
     }
 
+    private TaskCompletionSource ReadyOf(int index) => _ready.GetOrAdd(index, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     private TaskCompletionSource JoinedOf(int index) => _joined.GetOrAdd(index, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private static string Tail(ClientProcess process) =>
@@ -45,6 +47,9 @@ internal sealed partial class ProcessClients
     {
         switch (e.Kind)
         {
+            case ControlEventKind.Ready:
+                ReadyOf(process.Index).TrySetResult();
+                break;
             case ControlEventKind.Joined:
                 JoinedOf(process.Index).TrySetResult();
                 break;

@@ -12,10 +12,11 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// <summary>
 /// The clients of a federation as separate OS processes, each the real <c>fedunlearn client</c> command with
 /// <c>--scenario</c>: it rebuilds the scenario's data with the same seeded <see cref="DataBuilder"/> and keeps
-/// partition <c>--client-index</c>, so it trains on exactly the samples the in-process client would. Each client's
-/// fresh store is prepared before it starts with what a long-lived node's store would hold: the tombstones of
-/// earlier forget requests, and a request filed for this federation, which the client SDK sends (counts only)
-/// when it connects, before it opens its task stream. The token travels in the environment, not on the command line.
+/// partition <c>--client-index</c>, so it trains on exactly the samples the in-process client would. The processes
+/// start with the federation and wait, ready, until released (start-up stays out of the measured times). Each
+/// client's fresh store is prepared before its release with what a long-lived node's store would hold: the
+/// tombstones of earlier forget requests, and a request filed for this federation, which the client SDK sends
+/// (counts only) when it connects, before it opens its task stream. The token travels in the environment, not on the command line.
 /// </summary>
 internal sealed partial class ProcessClients(SimulationContext context, Uri serverAddress, AdminRpcClient admin, SubmissionOrder order,
     ConcurrentDictionary<(long Round, int Client), int> samples, CancellationToken simulationCancelled) : ISimulatedClients
@@ -27,9 +28,9 @@ internal sealed partial class ProcessClients(SimulationContext context, Uri serv
     private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly SortedDictionary<int, (ClientProcess Process, string Directory)> _clients = [];
-    private readonly List<ClientProcess> _started = [];
+    private readonly HashSet<int> _released = [];
 
-    private readonly ConcurrentDictionary<int, TaskCompletionSource> _joined = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _ready = new(), _joined = new();
 
     /// <summary>How long a client process may take to start and join the federation (or file its forget request) before the simulation gives up on it.</summary>
     public static TimeSpan StartDeadline { get; } = TimeSpan.FromMinutes(2);
@@ -56,7 +57,27 @@ internal sealed partial class ProcessClients(SimulationContext context, Uri serv
             "--client-index", index.ToString(CultureInfo.InvariantCulture), "--simulation-control",
         ];
         var start = ClientCommandLine.Create(arguments, new Dictionary<string, string> { [CliOptions.ClientTokenVariable] = token });
-        _clients[index] = (new ClientProcess(index, clientId, start, OnEvent, simulationCancelled), directory);
+        var process = new ClientProcess(index, clientId, start, OnEvent, simulationCancelled);
+        _clients[index] = (process, directory);
+        // Started now, all at once: each builds its data and loads its model, then waits for Release before it opens its store.
+        process.Start();
+        _ = ForwardFailureAsync(process);
+    }
+
+    public async Task ReadyAsync(CancellationToken cancellationToken)
+    {
+        var ready = Task.WhenAll(_clients.Keys.Select(i => ReadyOf(i).Task));
+        try
+        {
+            await Task.WhenAny(ready, _failed.Task).WaitAsync(StartDeadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var late = _clients.Values.First(c => !ReadyOf(c.Process.Index).Task.IsCompleted).Process;
+            throw new SimulationException($"Client {late.Index} ({late.Name}) was not ready within {StartDeadline.TotalSeconds:0} s of its start.{Tail(late)}");
+        }
+
+        if (_failed.Task.IsCompleted) await _failed.Task.ConfigureAwait(false);
     }
 
     public async Task<string> RequestForgetAsync(int index, ForgetRequestDraft request, CancellationToken cancellationToken)
@@ -64,7 +85,7 @@ internal sealed partial class ProcessClients(SimulationContext context, Uri serv
         var (process, directory) = _clients[index];
         await using (var store = await ClientStore.OpenAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false))
             await store.ForgetRequests.CreateAsync(request, cancellationToken).ConfigureAwait(false);
-        Start(process);
+        Release(process);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(StartDeadline);
         try
@@ -86,13 +107,13 @@ internal sealed partial class ProcessClients(SimulationContext context, Uri serv
 
     public void Run()
     {
-        foreach (var (process, _) in _clients.Values) Start(process);
+        foreach (var (process, _) in _clients.Values) Release(process);
     }
 
     public async Task StopAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_started.Select(p => p.StopAsync())).ConfigureAwait(false);
+        await Task.WhenAll(_clients.Values.Select(c => c.Process.StopAsync())).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -102,12 +123,10 @@ internal sealed partial class ProcessClients(SimulationContext context, Uri serv
         _stop.Dispose();
     }
 
-    private void Start(ClientProcess process)
+    private void Release(ClientProcess process)
     {
-        if (_started.Contains(process)) return;
-        process.Start();
-        _started.Add(process);
-        _ = ForwardFailureAsync(process);
+        if (!_released.Add(process.Index)) return;
+        process.Release();
         _ = WatchJoinAsync(process);
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ScenarioNode
     private readonly SimulationData _data;
     private readonly ModelSpec _spec;
     private readonly string _basePath;
+    private ClassifierModel? _model;
 
     private ScenarioNode(Scenario scenario, SimulationData data, int index, string basePath)
     {
@@ -51,13 +52,22 @@ internal sealed class ScenarioNode
         }
     }
 
+    /// <summary>Loads the model (and libtorch) now rather than at the first Join, so that a simulation's clock does not see it.</summary>
+    public async Task PreloadAsync(CancellationToken cancellationToken) => _model ??= await LoadModelAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>The learner, on a fresh model from the base file; with <paramref name="control"/>, results wait for the simulation's go.</summary>
     public async ValueTask<ILocalLearner> CreateLearnerAsync(LearnerContext node, ControlChannel? control, CancellationToken cancellationToken)
     {
-        // The simulation trains every client with one libtorch thread: the same thread count gives the same float results.
-        torch.set_num_threads(1);
-        var model = await ModelFactory.LoadBaseAsync(_basePath, _spec.LoRA, cancellationToken).ConfigureAwait(false);
+        var model = _model ?? await LoadModelAsync(cancellationToken).ConfigureAwait(false);
+        _model = null;
         var learner = ClientLearner.Create(model, _data, Index, node.Tombstones, node);
         return control is null ? learner : new SimulatedLearner(learner, control.HandOverAsync);
+    }
+
+    private Task<ClassifierModel> LoadModelAsync(CancellationToken cancellationToken)
+    {
+        // The simulation trains every client with one libtorch thread: the same thread count gives the same float results.
+        torch.set_num_threads(1);
+        return ModelFactory.LoadBaseAsync(_basePath, _spec.LoRA, cancellationToken);
     }
 }
