@@ -73,7 +73,7 @@ public sealed class SeparateProcessesTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SimulationRunner(progress).RunAsync(ScenarioLoader.Parse(Tiny), cancel.Token));
 
-        Assert.NotEmpty(seen);
+        Assert.Equal(OperatingSystem.IsLinux(), seen.Count > 0);
         Assert.Empty(ChildProcesses.SimulationClients());
     }
 

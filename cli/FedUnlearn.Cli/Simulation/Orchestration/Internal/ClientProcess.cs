@@ -25,6 +25,8 @@ internal sealed partial class ClientProcess : IAsyncDisposable
         Name = name;
         start.RedirectStandardInput = start.RedirectStandardOutput = start.RedirectStandardError = true;
         start.UseShellExecute = false;
+        // No byte-order mark in front of the first protocol line.
+        start.StandardInputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         _process = new Process { StartInfo = start };
         _onEvent = onEvent;
         _cancelled = cancellationToken;
