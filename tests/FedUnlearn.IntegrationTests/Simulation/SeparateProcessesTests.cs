@@ -64,7 +64,7 @@ public sealed class SeparateProcessesTests : IDisposable
     {
         using var cancel = new CancellationTokenSource();
         var seen = new List<int>();
-        var progress = new CancelOnCampaign(() =>
+        var progress = new Callbacks(onCampaign: () =>
         {
             // The requesting client's process has filed the request: it is running now.
             seen.AddRange(ChildProcesses.SimulationClients());
@@ -77,15 +77,33 @@ public sealed class SeparateProcessesTests : IDisposable
         Assert.Empty(ChildProcesses.SimulationClients());
     }
 
-    private sealed class CancelOnCampaign(Action onCampaign) : ISimulationProgress
+    [Fact]
+    public async Task RunAsync_ClientProcessCrashes_FailsNamingTheClientAndItsErrorOutput()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // Once round 1 is trained, the base model file the client processes load disappears: the next federation's clients exit with an error.
+        var progress = new Callbacks(onRound: () =>
+        {
+            var arguments = ChildProcesses.CommandLines().First().Arguments;
+            File.Delete(arguments[Array.IndexOf(arguments, "--base") + 1]);
+        });
+
+        var error = await Assert.ThrowsAsync<SimulationException>(() => new SimulationRunner(progress).RunAsync(ScenarioLoader.Parse(Tiny)));
+
+        Assert.Matches(@"^Client [01] \(client-00[01], process \d+\) exited with code 1 before the simulation stopped it\. The end of its error output:", error.Message);
+        Assert.Contains("base.safetensors' does not exist.", error.Message);
+        Assert.Empty(ChildProcesses.SimulationClients());
+    }
+
+    private sealed class Callbacks(Action? onRound = null, Action? onCampaign = null) : ISimulationProgress
     {
         public void Stage(string description) { }
 
-        public void RoundCompleted(int round, int totalRounds, double wallSeconds) { }
+        public void RoundCompleted(int round, int totalRounds, double wallSeconds) => onRound?.Invoke();
 
         public void RoundsEvaluated(IReadOnlyList<RoundRecord> rounds) { }
 
-        public void CampaignStarted(int request, string method, int rounds) => onCampaign();
+        public void CampaignStarted(int request, string method, int rounds) => onCampaign?.Invoke();
 
         public void CampaignRoundCompleted(int request, string method, int round, int rounds) { }
 
