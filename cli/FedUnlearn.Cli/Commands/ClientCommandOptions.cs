@@ -24,6 +24,12 @@ internal sealed class ClientCommandOptions
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the synthetic data, the public split and the partition (the same on every node and in pretrain).", DefaultValueFactory = _ => 42 };
     public Option<double?> PublicFraction { get; } = new("--public-fraction") { Description = "Leave out the public part 'pretrain --public-fraction' trained the base on (same --seed); partition only the rest." };
     public Option<FileInfo?> Base { get; } = new("--base") { Description = "The federation's base model (from 'fedunlearn pretrain'; default: base.safetensors in --data-dir)." };
+    public Option<FileInfo?> Scenario { get; } = new("--scenario")
+    {
+        Description = "Take the local data from a 'fedunlearn simulate' scenario file instead: partition --client-index of its clients, built as simulate builds it (the federation's own --data, --partition and --seed options do not apply).",
+    };
+    // simulate --processes separate drives its client processes over standard input and output (see ControlMessages).
+    public Option<bool> SimulationControl { get; } = new("--simulation-control") { Hidden = true };
     public Option<FileInfo?> CaCert { get; } = CliOptions.CaCertificate();
     public Option<FileInfo?> ClientCert { get; } = new("--client-cert") { Description = "This node's certificate with private key (.pfx) for mutual TLS." };
     public Option<bool> Insecure { get; } = CliOptions.InsecureSkipVerify();
@@ -33,10 +39,21 @@ internal sealed class ClientCommandOptions
         Data.AcceptOnlyFromAmong(ClientData.Synthetic, ClientData.FashionMnistName);
         Partition.AcceptOnlyFromAmong("iid", "dirichlet");
         foreach (var option in new Option[] { Server, Token, Name, DataDir, Device, Data, DataPath, Partition, Clients, ClientIndex,
-            DirichletAlpha, Seed, PublicFraction, Base, CaCert, ClientCert, Insecure })
+            DirichletAlpha, Seed, PublicFraction, Base, Scenario, SimulationControl, CaCert, ClientCert, Insecure })
         {
             command.Options.Add(option);
         }
+    }
+
+    /// <summary>Refuses data options that <c>--scenario</c> replaces, and <c>--simulation-control</c> without it.</summary>
+    public void CheckScenarioOptions(ParseResult p)
+    {
+        var given = new Option[] { Data, DataPath, Partition, Clients, DirichletAlpha, Seed, PublicFraction }
+            .Where(o => p.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+        if (p.GetValue(Scenario) is not null && given.Count > 0)
+            throw new CliException($"--scenario takes the local data from the scenario; drop {string.Join(", ", given)}.");
+        if (p.GetValue(Scenario) is null && p.GetValue(SimulationControl))
+            throw new CliException("--simulation-control is for client processes started by 'fedunlearn simulate' and needs --scenario.");
     }
 
     public FederationClientOptions Bind(ParseResult p)

@@ -8,7 +8,7 @@ using FedUnlearn.Cli.Simulation.Scenarios;
 namespace FedUnlearn.Cli.Commands;
 
 /// <summary>
-/// <c>fedunlearn simulate [scenario.json]</c>: a whole federation in this process over loopback gRPC,
+/// <c>fedunlearn simulate [scenario.json]</c>: a whole federation on loopback gRPC (clients in this process or each in its own),
 /// forget requests, every method against retraining; a table in the terminal and a report folder.
 /// </summary>
 internal sealed class SimulateCommand(CliConsole console) : ICliCommand

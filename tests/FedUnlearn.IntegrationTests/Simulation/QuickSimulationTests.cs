@@ -80,21 +80,6 @@ public sealed class QuickSimulationTests(QuickSimulation run)
     {
         var scenario = await ScenarioLoader.LoadAsync(run.ScenarioPath);
         var again = await new SimulationRunner().RunAsync(scenario);
-        Assert.Equal(Metrics(run.Results), Metrics(again.WithSpeedUps()));
+        Assert.Equal(ComparableResults.Metrics(run.Results), ComparableResults.Metrics(again.WithSpeedUps()));
     }
-
-    /// <summary>The results without what measures the machine rather than the method: wall times and byte counts.</summary>
-    private static string Metrics(SimulationResults r) => ResultsJson.Serialize(r with
-    {
-        WallTimeSeconds = 0,
-        Rounds = [.. r.Rounds.Select(x => x with { WallTimeSeconds = 0, BytesSent = 0, BytesReceived = 0 })],
-        Requests = [.. r.Requests.Select(q => q with
-        {
-            Methods = [.. q.Methods.Select(m => m with
-            {
-                WallTimeSeconds = 0, BytesSent = 0, BytesReceived = 0, SpeedUp = null,
-                History = [.. m.History.Select(h => h with { WallTimeSeconds = 0, BytesSent = 0 })],
-            })],
-        })],
-    });
 }

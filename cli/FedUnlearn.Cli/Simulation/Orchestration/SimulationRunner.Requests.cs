@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FedUnlearn.Cli.Simulation.Orchestration.Internal;
 using FedUnlearn.Cli.Simulation.Reports;
 using FedUnlearn.Cli.Simulation.Scenarios;
+using FedUnlearn.Client.Storage;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Rpc.Client;
 using FedUnlearn.Server.Rounds;
@@ -152,10 +153,8 @@ public sealed partial class SimulationRunner
     {
         var requestId = $"simulation-request-{set.Index + 1}";
         if (set.Requester is { } client)
-        {
-            var local = await phase.Client(client).RequestForgetAsync(set.Ids, set.Reason, requestId, cancellationToken).ConfigureAwait(false);
-            return local.TicketId ?? throw new SimulationException($"Forget request {set.Index + 1}: the server did not acknowledge client {client}'s request.");
-        }
+            return await phase.RequestForgetAsync(client, ForgetRequestDraft.ForSamples(set.Ids, set.Reason) with { RequestId = requestId }, cancellationToken)
+                .ConfigureAwait(false);
 
         var reply = await phase.Admin.RequestForgetAsync(new RequestForgetRequest
         {

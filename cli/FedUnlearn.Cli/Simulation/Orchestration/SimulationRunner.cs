@@ -8,7 +8,8 @@ using FedUnlearn.Torch;
 namespace FedUnlearn.Cli.Simulation.Orchestration;
 
 /// <summary>
-/// Runs a <see cref="Scenario"/>: an aggregator and N clients in this process over real gRPC on loopback.
+/// Runs a <see cref="Scenario"/>: an aggregator and N clients over real gRPC on loopback, the clients in this
+/// process or, with <c>clients.processes: separate</c>, each in its own <c>fedunlearn client</c> process (same numbers either way).
 /// The data is built once and the frozen base pre-trained centrally on the public split; federated
 /// training then runs until each forget request's round, where every listed method runs its campaign
 /// from the same global model in a federation of its own; all results are measured centrally against
@@ -20,8 +21,8 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
     private readonly ISimulationProgress _progress = progress ?? SimulationProgress.Silent;
 
     /// <summary>Runs <paramref name="scenario"/> to the end and returns every figure (write them with <see cref="ReportWriter"/>).</summary>
-    /// <exception cref="ScenarioException">The scenario asks for something this build cannot run (a method not built yet, separate client processes).</exception>
-    /// <exception cref="SimulationException">The data is missing, or a federation failed; the message says where.</exception>
+    /// <exception cref="ScenarioException">The scenario asks for something this build cannot run (a method not built yet, a client-scope request).</exception>
+    /// <exception cref="SimulationException">The data is missing, or a federation or a client process failed; the message says where.</exception>
     public async Task<SimulationResults> RunAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -39,6 +40,7 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
             var baseModel = await BaseModel.CreateAsync(scenario.Model.ToModelSpec(data.ClassCount), data.Public, (long)(scenario.Seed & long.MaxValue), work,
                 cancellationToken).ConfigureAwait(false);
             using var context = await SimulationContext.CreateAsync(scenario, data, baseModel, work, cancellationToken).ConfigureAwait(false);
+            if (scenario.Clients.Processes == ClientProcesses.Separate) await ProcessClients.WriteScenarioAsync(context, cancellationToken).ConfigureAwait(false);
             var line = new Timeline(baseModel.InitialAdapter);
             for (var k = 0; k < scenario.ForgetRequests.Count; k++)
             {
@@ -82,8 +84,6 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
                     "(which need retained data on the requesting client); forget its samples with a 'samples' request instead (with 'backdoor' for poisoned ones)"));
         }
 
-        if (scenario.Clients.Processes == ClientProcesses.Separate)
-            errors.Add(new ScenarioError("clients.processes", "'separate' is not supported by simulate yet; use 'in-process' (the default)"));
         if (errors.Count > 0) throw new ScenarioException("scenario", errors);
     }
 

@@ -37,15 +37,6 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Simulate_SeparateProcesses_ExitsOneSayingItIsNotSupportedYet()
-    {
-        var run = await CliRun.RunAsync("simulate", Write("""{ "clients": { "processes": "separate" } }"""));
-        Assert.Equal(1, run.ExitCode);
-        Assert.Contains("clients.processes", run.Error);
-        Assert.Contains("not supported", run.Error);
-    }
-
-    [Fact]
     public async Task Simulate_MethodsThisBuildLacks_ExitOneNamingThem()
     {
         var missing = FedUnlearn.Cli.Simulation.Scenarios.MethodCatalog.Names.Except(MethodPlan.Available()).ToList();

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using FedUnlearn.Cli.Simulation.Scenarios;
+using FedUnlearn.Client;
+using FedUnlearn.Client.Storage;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Rpc.Client;
@@ -11,25 +14,29 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
 /// One federation on loopback: a <see cref="FederationServer"/> on a fresh data directory, a byte-counting
-/// relay in front of it, and one <c>FederationClient</c> per active client, admitted through the
-/// Admin service like real nodes. Training segments and every method's campaign each get their own, so
-/// that every method starts from exactly the same state.
+/// relay in front of it, and one client node per active client (in this process or in its own, per the
+/// scenario's <c>clients.processes</c>), admitted through the Admin service like real nodes. Training
+/// segments and every method's campaign each get their own, so that every method starts from exactly the same state.
 /// </summary>
-internal sealed partial class FederationPhase : IAsyncDisposable
+internal sealed class FederationPhase : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopClients = new();
     private readonly GrpcChannel _adminChannel;
-    private readonly List<Task> _running = [];
-    private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ISimulatedClients _clients;
     private bool _stopped;
 
-    private FederationPhase(FederationServer server, ByteCountingRelay relay, GrpcChannel adminChannel, string adminToken, string directory)
+    private FederationPhase(SimulationContext context, FederationServer server, ByteCountingRelay relay, GrpcChannel adminChannel, string adminToken,
+        string directory, CancellationToken cancellationToken)
     {
         Server = server;
         Relay = relay;
         _adminChannel = adminChannel;
         Admin = new AdminRpcClient(adminChannel, adminToken);
         ServerDirectory = directory;
+        var trainers = ServerOptionsFactory.ClientsPerRound(context.Scenario, context.ActiveClients.Count);
+        var order = new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : context.ActiveClients.Count);
+        _clients = context.Scenario.Clients.Processes == ClientProcesses.Separate
+            ? new ProcessClients(context, relay.Address, Admin, order, Samples, cancellationToken)
+            : new InProcessClients(context, relay.Address, order, Samples);
     }
 
     public FederationServer Server { get; }
@@ -44,7 +51,7 @@ internal sealed partial class FederationPhase : IAsyncDisposable
     public ConcurrentDictionary<(long Round, int Client), int> Samples { get; } = new();
 
     /// <summary>Faults when a client stops for a reason other than the phase stopping it.</summary>
-    public Task Failed => _failed.Task;
+    public Task Failed => _clients.Failed;
 
     public static async Task<FederationPhase> StartAsync(SimulationContext context, PhaseSettings settings, CancellationToken cancellationToken)
     {
@@ -55,10 +62,11 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         var server = new FederationServer(options);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
         var relay = new ByteCountingRelay(server.Port);
-        var phase = new FederationPhase(server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory);
+        var phase = new FederationPhase(context, server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory, cancellationToken);
         try
         {
-            await phase.AddClientsAsync(context, active, directory, cancellationToken).ConfigureAwait(false);
+            await phase.AddClientsAsync(active, directory, cancellationToken).ConfigureAwait(false);
+            await phase._clients.ReadyAsync(cancellationToken).ConfigureAwait(false);
             return phase;
         }
         catch
@@ -78,19 +86,15 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         return await summary.ConfigureAwait(false);
     }
 
+    /// <summary>Starts every client's task loop.</summary>
+    public void RunClients() => _clients.Run();
+
     /// <summary>Stops the clients (the server keeps running).</summary>
-    public async Task StopClientsAsync()
-    {
-        await _stopClients.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await Task.WhenAll(_running).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // The clients end by cancellation.
-        }
-    }
+    public Task StopClientsAsync() => _clients.StopAsync();
+
+    /// <summary>Client <paramref name="index"/> files a forget request through the client SDK; returns the server's ticket.</summary>
+    public Task<string> RequestForgetAsync(int index, ForgetRequestDraft request, CancellationToken cancellationToken) =>
+        _clients.RequestForgetAsync(index, request, cancellationToken);
 
     /// <summary>Stops the clients, then the server (the store and audit log are closed afterwards).</summary>
     public async Task StopAsync()
@@ -99,8 +103,23 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         _stopped = true;
         await StopClientsAsync().ConfigureAwait(false);
         await Server.StopAsync().ConfigureAwait(false);
-        foreach (var client in _clients) await client.DisposeAsync().ConfigureAwait(false);
+        await _clients.DisposeAsync().ConfigureAwait(false);
         await Relay.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Admits the clients with fixed ids (<c>client-000</c>, ...): the server orders clients by id, so
+    /// the seeded client sampling picks the same clients on every run.
+    /// </summary>
+    private async Task AddClientsAsync(IReadOnlyList<int> active, string directory, CancellationToken cancellationToken)
+    {
+        foreach (var index in active)
+        {
+            var id = $"client-{index:D3}";
+            var added = await Admin.AddClientAsync(new AddClientRequest { ClientId = id, DisplayName = $"simulated client {index}" },
+                new CallOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
+            await _clients.AddAsync(index, added.ClientId, added.Token, Path.Combine(directory, id), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Reads global adapters from the stopped server's store.</summary>
@@ -120,6 +139,5 @@ internal sealed partial class FederationPhase : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _adminChannel.Dispose();
-        _stopClients.Dispose();
     }
 }

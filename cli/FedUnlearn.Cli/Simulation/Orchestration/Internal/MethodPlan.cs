@@ -65,6 +65,14 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
             yield return ($"methods[{i}].name", name, reason);
         }
 
+        // The journals live in the simulation's process; client processes start each federation with a fresh data directory.
+        for (var i = 0; i < scenario.Methods.Count && scenario.Clients.Processes == ClientProcesses.Separate; i++)
+        {
+            if (scenario.Methods[i].Name == MethodCatalog.Amnesiac)
+                yield return ($"methods[{i}].name", MethodCatalog.Amnesiac,
+                    "its batch journals are kept by in-process clients only (set clients.processes to in-process)");
+        }
+
         // Federated amnesiac undoes one client's own recorded batches: a class spread over many clients is refused by the server.
         var classRequest = scenario.ForgetRequests.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Scope == ForgetScope.Class);
         for (var i = 0; i < scenario.Methods.Count && classRequest.r is not null; i++)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Learning.Federated;
 using FedUnlearn.Learning.Metrics;
@@ -6,11 +5,12 @@ using FedUnlearn.Learning.Metrics;
 namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
-/// A simulated client's learner: the real <see cref="LocalLearner"/>, plus the simulation's bookkeeping
-/// (samples trained per round) and its ordered hand-over (<see cref="SubmissionOrder"/>).
+/// A simulated client's learner: the real <see cref="LocalLearner"/>, whose train and unlearn results are
+/// handed over through <paramref name="handOver"/> (round, samples worked on) before the client SDK sends
+/// them: in process that records the samples and waits for the client's turn in <see cref="SubmissionOrder"/>;
+/// in a client process it asks the simulation for the turn over the control channel (<see cref="ControlChannel"/>).
 /// </summary>
-internal sealed class SimulatedLearner(ILocalLearner inner, int client, SubmissionOrder order,
-    ConcurrentDictionary<(long Round, int Client), int> samples) : ILocalLearner
+internal sealed class SimulatedLearner(ILocalLearner inner, Func<long, int, CancellationToken, Task> handOver) : ILocalLearner
 {
     public int SampleCount => inner.SampleCount;
 
@@ -18,8 +18,7 @@ internal sealed class SimulatedLearner(ILocalLearner inner, int client, Submissi
         IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
     {
         var result = await inner.TrainAsync(globalAdapter, settings, progress, cancellationToken).ConfigureAwait(false);
-        samples[(settings.Round, client)] = result.SampleCount;
-        await order.WaitTurnAsync(client, settings.Round, cancellationToken).ConfigureAwait(false);
+        await handOver(settings.Round, result.SampleCount, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -27,9 +26,9 @@ internal sealed class SimulatedLearner(ILocalLearner inner, int client, Submissi
         IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
     {
         var result = await inner.UnlearnAsync(globalAdapter, settings, progress, cancellationToken).ConfigureAwait(false);
-        samples[(settings.Training.Round, client)] = result.SampleCount;
         // Amnesiac's subtraction round has the requester alone: there is no hand-over to order.
-        if (settings.Method != Scenarios.MethodCatalog.Amnesiac) await order.WaitTurnAsync(client, settings.Training.Round, cancellationToken).ConfigureAwait(false);
+        if (settings.Method != Scenarios.MethodCatalog.Amnesiac)
+            await handOver(settings.Training.Round, result.SampleCount, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
