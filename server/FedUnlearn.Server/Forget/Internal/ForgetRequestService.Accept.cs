@@ -11,6 +11,8 @@ internal sealed partial class ForgetRequestService
     public async Task<RequestForgetResponse> RequestAsync(string? clientId, RequestForgetRequest request, CancellationToken cancellationToken)
     {
         ForgetRequestRecord wanted = RequestValidation.ToRecord(clientId, request, _context.Options, (int)Math.Min(_context.Server.Model.NumClasses, int.MaxValue));
+        if (_context.Runner.Sharding is not null)
+            throw new RpcException(StatusCode.FailedPrecondition, "This federation is sharded: its forget requests need sharded retraining, which this server cannot run yet.");
         if (wanted.TargetClient is { } target)
         {
             ClientRecord client = await _context.Store.FindClientByNameAsync(target, cancellationToken).ConfigureAwait(false)
