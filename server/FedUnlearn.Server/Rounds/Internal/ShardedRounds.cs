@@ -14,9 +14,10 @@ internal sealed class ShardedRounds
     private readonly IFederationStore _store;
     private readonly int _seed;
     private readonly Dictionary<long, ParameterSet> _adapters = [];
+    private readonly Dictionary<string, int> _assigned;
 
-    private ShardedRounds(IFederationStore store, int shards, int seed, ParameterSet initial) =>
-        (_store, Count, _seed, Initial) = (store, shards, seed, initial);
+    private ShardedRounds(IFederationStore store, int shards, int seed, ParameterSet initial, Dictionary<string, int> assigned) =>
+        (_store, Count, _seed, Initial, _assigned) = (store, shards, seed, initial, assigned);
 
     /// <summary>K.</summary>
     public int Count { get; }
@@ -33,18 +34,31 @@ internal sealed class ShardedRounds
         await store.InitializeShardsAsync(shards, 0, cancellationToken).ConfigureAwait(false);
         if (shards == 1) return null;
         ParameterSet initial = await store.LoadGlobalAsync(0, cancellationToken).ConfigureAwait(false);
-        return new ShardedRounds(store, shards, seed, initial);
+        IReadOnlyDictionary<string, int> byId = await store.ListShardAssignmentsAsync(cancellationToken).ConfigureAwait(false);
+        var assigned = (await store.ListClientsAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => byId.ContainsKey(c.Id)).ToDictionary(c => c.Name, c => byId[c.Id], StringComparer.Ordinal);
+        return new ShardedRounds(store, shards, seed, initial, assigned);
     }
 
-    /// <summary>The shard of client <paramref name="clientName"/> (see <see cref="ClientShards"/>).</summary>
-    public int ShardOf(string clientName) => ClientShards.ShardOf(clientName, Count, _seed);
+    /// <summary>
+    /// The shard of client <paramref name="clientName"/>: its recorded one, else the one it will get
+    /// (<see cref="ClientShards"/>); a recorded shard stays even if the seed option changes.
+    /// </summary>
+    public int ShardOf(string clientName)
+    {
+        lock (_assigned) return _assigned.TryGetValue(clientName, out int shard) ? shard : ClientShards.ShardOf(clientName, Count, _seed);
+    }
 
     /// <summary>Records the shard of each client (by store id) the first time it trains; a recorded shard is kept.</summary>
     public async Task<IReadOnlyDictionary<string, int>> AssignAsync(IEnumerable<(string Id, string Name)> clients, CancellationToken cancellationToken)
     {
         var shards = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (id, name) in clients)
+        {
             shards[name] = await _store.AssignShardAsync(id, ShardOf(name), cancellationToken).ConfigureAwait(false);
+            lock (_assigned) _assigned[name] = shards[name];
+        }
+
         return shards;
     }
 
