@@ -46,6 +46,20 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_ShardedExactWithAClassRequestOrClientSampling_ExitsOneSayingWhy()
+    {
+        var run = await CliRun.RunAsync("simulate", Write("""
+            { "training": { "rounds": 2, "clientsPerRound": 2 },
+              "forgetRequests": [{ "atRound": 1, "scope": "class", "label": 1 }],
+              "methods": [{ "name": "retrain" }, { "name": "sharded-exact" }] }
+            """));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("methods[1].name: 'sharded-exact' cannot serve forgetRequests[0] (class scope)", run.Error);
+        Assert.Contains("training.clientsPerRound: 'sharded-exact' is simulated with every client training every round", run.Error);
+    }
+
+    [Fact]
     public async Task Simulate_MethodsThisBuildLacks_ExitOneNamingThem()
     {
         var missing = FedUnlearn.Cli.Simulation.Scenarios.MethodCatalog.Names.Except(MethodPlan.Available()).ToList();

@@ -58,7 +58,7 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         var phase = new FederationPhase(server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory);
         try
         {
-            await phase.AddClientsAsync(context, active, directory, cancellationToken).ConfigureAwait(false);
+            await phase.AddClientsAsync(context, active, directory, settings, cancellationToken).ConfigureAwait(false);
             return phase;
         }
         catch

@@ -43,8 +43,17 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
     private static readonly Dictionary<string, string> NotFederated = new(StringComparer.Ordinal)
     {
         [MethodCatalog.Amnesiac] = "it needs the batch-update ledger recorded during training, which federated clients do not keep yet",
-        [MethodCatalog.ShardedExact] = "it needs one global adapter per shard, which the aggregator does not keep yet",
     };
+
+    /// <summary>Shard adapters K of a <c>sharded-exact</c> entry: its <c>shards</c> option, default 4 (as the learning method's).</summary>
+    public static int Shards(MethodSettings method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return method.Options?.TryGetValue("shards", out var k) == true ? k.GetInt32() : DefaultShards;
+    }
+
+    /// <summary>K when a sharded-exact entry names none.</summary>
+    public const int DefaultShards = 4;
 
     /// <summary>The catalog's methods a simulated federation can run with this build.</summary>
     public static IEnumerable<string> Available()
