@@ -18,8 +18,9 @@ internal sealed class SimulatedLearner(ILocalLearner inner, int client, Submissi
         IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
     {
         var result = await inner.TrainAsync(globalAdapter, settings, progress, cancellationToken).ConfigureAwait(false);
-        samples[(settings.Round, client)] = result.SampleCount;
-        await order.WaitTurnAsync(client, settings.Round, cancellationToken).ConfigureAwait(false);
+        var round = settings.Round != 0 ? settings.Round : order.RoundOf(client);
+        samples[(round, client)] = result.SampleCount;
+        await order.WaitTurnAsync(client, round, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

@@ -26,6 +26,13 @@ internal sealed class SubmissionOrder(Func<ClientTaskKind, int, int> participant
     }
     private readonly Dictionary<string, (long Round, int Client)> _tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Task> _holds = [];
+    private readonly Dictionary<int, long> _latest = [];
+
+    /// <summary>The round of client <paramref name="client"/>'s latest train or unlearn task (a sharded task's settings carry round 0).</summary>
+    public long RoundOf(int client)
+    {
+        lock (_gate) return _latest.GetValueOrDefault(client);
+    }
 
     /// <summary>Client <paramref name="client"/> received a train or unlearn task of round <paramref name="round"/>.</summary>
     public void Started(int client, string taskId, long round, ClientTaskKind kind)
@@ -33,6 +40,7 @@ internal sealed class SubmissionOrder(Func<ClientTaskKind, int, int> participant
         if (kind == ClientTaskKind.Evaluate) return;
         lock (_gate)
         {
+            _latest[client] = round;
             _tasks[taskId] = (round, client);
             var turns = TurnsOf(round, client);
             turns.Expected = participants(kind, groupOf(client));
