@@ -119,6 +119,50 @@ public sealed class ShardedExactCampaignTests
     }
 
     [Fact]
+    public async Task Campaign_ServerRestartsMidRetraining_ResumesWithoutASecondReset_SameShardAsNeverHavingTheClient()
+    {
+        string[] names = [Names[0], Names[1], Names[2]]; // a in shard 0; x (leaving) and b in shard 1
+        await using ServerHarness with = await ServerHarness.StartAsync(Sharded(minClients: 3, rounds: 2));
+        FakeClient[] all = await ConnectAsync(with, names);
+        await TrainInOrderAsync(all, await NextAsync(all, Kind.Train), Data);
+        ClientTask[] round2 = await NextAsync(all, Kind.Train);
+        await TrainAsync(all[1], round2[1], Data[Names[1]].Target, Data[Names[1]].Samples);
+        all[1].Dispose();
+        await with.Admin.RequestForgetAsync(new RequestForgetRequest { RequestId = "leave-x", Scope = Client(Names[1]) });
+        await TrainInOrderAsync([all[0], all[2]], [round2[0], round2[2]], Data);
+        ClientTask firstRetrain = await all[2].NextTaskAsync();
+        await TrainAsync(all[2], firstRetrain, Data[Names[2]].Target, Data[Names[2]].Samples);
+        await with.Server.WaitForRoundAsync((long)firstRetrain.Round).WaitAsync(Patience);
+
+        string[] tokens = [all[0].Token, all[2].Token];
+        await with.RestartAsync();
+        FakeClient[] again = [with.Reconnect(names[0], tokens[0]), with.Reconnect(names[2], tokens[1])];
+        foreach (FakeClient client in again)
+        {
+            await client.JoinAsync();
+            await client.SubscribeAsync();
+        }
+
+        ClientTask secondRetrain = await again[1].NextTaskAsync();
+        Assert.Equal((Kind.Train, 1U), (secondRetrain.KindCase, secondRetrain.Train.Shards.Single()));
+        await TrainAsync(again[1], secondRetrain, Data[Names[2]].Target, Data[Names[2]].Samples);
+        await ReportAllAsync(again, await NextAsync(again, Kind.Evaluate), _ => Report(0.8, 100));
+        await with.Server.Completion.WaitAsync(Patience);
+        ForgetStatus status = Assert.Single((await with.Admin.ListForgetRequestsAsync(new ListForgetRequestsRequest())).Requests);
+        Assert.Equal((ForgetState.Completed, 2U), (status.State, status.RoundsCompleted));
+        Federation after = await ReadAsync(with);
+
+        await using ServerHarness without = await ServerHarness.StartAsync(Sharded(minClients: 2, rounds: 2));
+        FakeClient[] others = await ConnectAsync(without, Names[0], Names[2]);
+        for (int round = 1; round <= 2; round++) await TrainInOrderAsync(others, await NextAsync(others, Kind.Train), Data);
+        await without.Server.Completion.WaitAsync(Patience);
+        Federation reference = await ReadAsync(without);
+
+        Assert.Equal(Bits(reference.Adapters[1]), Bits(after.Adapters[1]));
+        Assert.Equal(2, after.Shards[1].Step);
+    }
+
+    [Fact]
     public async Task ShardedFederation_ClassScopeAndOtherMethods_RefusedWithFailedPrecondition()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(Sharded(minClients: 2));
