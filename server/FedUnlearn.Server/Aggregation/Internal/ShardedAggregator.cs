@@ -7,8 +7,8 @@ namespace FedUnlearn.Server.Aggregation.Internal;
 /// One round of a sharded federation: each client's update is folded, as it arrives, only into its
 /// own shard's aggregator (the strategy's, started from that shard's adapter), so a shard adapter
 /// depends on its own clients alone. <see cref="Result"/> closes every shard and returns the new
-/// served global (<see cref="ShardCombiner"/>) with the merged summary; <see cref="Commits"/> then
-/// holds the shards that changed.
+/// served global (<see cref="ShardCombiner"/>) with the merged summary (contributors listed shard by
+/// shard, each in arrival order); <see cref="Commits"/> then holds the shards that changed.
 /// </summary>
 internal sealed class ShardedAggregator : IUpdateAggregator
 {
@@ -18,6 +18,7 @@ internal sealed class ShardedAggregator : IUpdateAggregator
     private readonly ParameterSet _initial;
     private readonly Lock _gate = new();
     private readonly List<RejectedUpdate> _unrouted = [];
+    private readonly List<RejectedUpdate> _unroutedFailures = [];
     private IReadOnlyList<ShardCommit>? _commits;
 
     /// <param name="round">The round, with the served global as its reference layout.</param>
@@ -58,7 +59,7 @@ internal sealed class ShardedAggregator : IUpdateAggregator
     public void ReportFailure(string clientId, string reason)
     {
         if (_shardOf.TryGetValue(clientId, out int shard)) _inner[shard].ReportFailure(clientId, reason);
-        else lock (_gate) _unrouted.Add(new RejectedUpdate(clientId, reason));
+        else lock (_gate) _unroutedFailures.Add(new RejectedUpdate(clientId, reason));
     }
 
     public AggregationResult Result()
@@ -86,7 +87,12 @@ internal sealed class ShardedAggregator : IUpdateAggregator
             slots[shard] = before with { Step = commit.Step, Samples = commit.Samples, Adapter = commit.Adapter };
         }
 
-        lock (_gate) rejected.AddRange(_unrouted);
+        lock (_gate)
+        {
+            rejected.AddRange(_unrouted);
+            failures.AddRange(_unroutedFailures);
+        }
+
         _commits = commits;
         var summary = new AggregationSummary(accepted, weight, contributors, rejected, failures, metrics.Means()) { Clipped = clipped };
         return new AggregationResult(ShardCombiner.Combine(slots, _initial), summary);
