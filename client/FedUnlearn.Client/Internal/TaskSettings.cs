@@ -24,7 +24,9 @@ internal static class TaskSettings
             LearningRate = h.LearningRate > 0 ? h.LearningRate : defaults.LearningRate,
             WeightDecay = h.WeightDecay,
             Seed = unchecked((long)h.Seed),
-            Round = checked((long)task.Round),
+            // A sharded federation's task seed is already per shard and training step: the server round must not
+            // enter the shuffle, or retraining a shard (in later rounds) would not replay its original training.
+            Round = task.Train is { Shards.Count: > 0 } ? 0 : checked((long)task.Round),
         };
     }
 

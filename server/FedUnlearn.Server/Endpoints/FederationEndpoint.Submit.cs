@@ -89,8 +89,9 @@ internal sealed partial class FederationEndpoint
             return header.Evaluation is null
                 ? "the header carries neither a payload nor an error"
                 : "a training task needs an adapter delta, not an evaluation report";
-        if (header.BaseVersion != (ulong)round.Context.GlobalVersion)
-            return $"the update was computed from version {header.BaseVersion}, but the task's version is {round.Context.GlobalVersion}";
+        long expected = round.BaseVersionOf(header.TaskId);
+        if (header.BaseVersion != (ulong)expected)
+            return $"the update was computed from version {header.BaseVersion}, but the task's version is {expected}";
         return AdapterPayload.DescribeLayoutMismatch(round.Layout, header.Payload.Tensors) is { } mismatch
             ? $"layout differs from the global adapter: {mismatch}"
             : null;

@@ -69,9 +69,11 @@ public sealed partial class FederationServer
 
         private async Task ComposeAsync(FederationServerOptions options, ILogger logger, CancellationToken cancellationToken)
         {
-            var adapters = new AdapterCache(Store, options.ChunkSize);
+            ShardedRounds? sharding = await ShardedRounds.OpenAsync(Store, options.Shards, options.Seed, cancellationToken).ConfigureAwait(false);
+            // A sharded round's clients fetch K shard versions besides the served global.
+            var adapters = new AdapterCache(Store, options.ChunkSize, kept: 3 + (sharding?.Count ?? 0));
             var authenticator = new TokenAuthenticator(Store, options.AdminToken);
-            Runner = new RoundRunner(Store, StrategyFactory.Create(options), Sessions, adapters, options, logger);
+            Runner = new RoundRunner(Store, StrategyFactory.Create(options), Sessions, adapters, options, logger) { Sharding = sharding };
             ForgetRequestService forget = await ForgetRequestService.OpenAsync(
                 new ForgetContext(Store, Audit, Runner, options, authenticator.Revoke, logger), cancellationToken).ConfigureAwait(false);
             Runner.SafePoint = forget;

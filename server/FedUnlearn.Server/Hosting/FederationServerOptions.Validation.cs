@@ -8,6 +8,9 @@ public sealed partial class FederationServerOptions
     /// <summary>The shortest admin token accepted.</summary>
     public const int MinAdminTokenLength = 16;
 
+    /// <summary>The most shard adapters a federation may keep.</summary>
+    public const int MaxShards = 256;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting and how to fix it.</summary>
     public void Validate()
     {
@@ -37,6 +40,8 @@ public sealed partial class FederationServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RoundDeadline, TimeSpan.Zero, nameof(RoundDeadline));
         ArgumentOutOfRangeException.ThrowIfNegative(DeadlineExtensions, nameof(DeadlineExtensions));
         ArgumentOutOfRangeException.ThrowIfNegative(Rounds, nameof(Rounds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Shards, 1, nameof(Shards));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Shards, MaxShards, nameof(Shards));
         if (!StrategyNames.All.Contains(Strategy))
             throw new ArgumentException($"Unknown strategy '{Strategy}'; expected one of {string.Join(", ", StrategyNames.All)}.", nameof(Strategy));
         if (!(TrimmedMeanBeta >= 0 && TrimmedMeanBeta < 0.5))

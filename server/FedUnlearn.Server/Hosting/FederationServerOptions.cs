@@ -72,6 +72,15 @@ public sealed partial class FederationServerOptions
     /// <summary>Clip updates above <see cref="NormBound"/> (default) or reject them.</summary>
     public NormBoundMode NormBoundMode { get; set; } = NormBoundMode.Clip;
 
+    /// <summary>
+    /// Shard adapters K (sharded-exact unlearning, LegoNet in federated form). 1 (default): one global
+    /// adapter. K ≥ 2: every client belongs to one shard (<see cref="Rounds.ClientShards.ShardOf"/>), the
+    /// server keeps one adapter per shard trained only by that shard's clients, serves their
+    /// sample-weighted average as the global adapter, and a <c>sharded-exact</c> forget request retrains
+    /// only the affected shard. Fixed for a data directory once it holds training.
+    /// </summary>
+    public int Shards { get; set; } = 1;
+
     /// <summary>Seed of client sampling and of the per-task training seeds. Default 0.</summary>
     public int Seed { get; set; }
 

@@ -63,7 +63,7 @@ public sealed partial class FederationStore
                 var latest = (await LatestVersionAsync(c, tx, cancellationToken))!;
                 if (latest.Version != record.GlobalVersionIn)
                     throw new InvalidOperationException($"Round {round} started from version {record.GlobalVersionIn} but version {latest.Version} was committed since.");
-                var version = latest.Version + 1;
+                var version = await NextVersionAsync(c, tx, cancellationToken);
                 var now = Now;
                 await c.ExecuteAsync($"INSERT INTO global_versions ({VersionColumns}) VALUES ($v, $hash, $content, $now, $parent, $round)",
                     cancellationToken, tx, ("$v", version), ("$hash", hash), ("$content", contentHash), ("$now", now),
@@ -145,7 +145,11 @@ public sealed partial class FederationStore
         (await c.QueryAsync($"SELECT {RoundColumns} FROM rounds WHERE number = $n", MapRound, cancellationToken, tx, ("$n", round))).SingleOrDefault();
 
     private static async Task<GlobalVersionRecord?> LatestVersionAsync(SqliteConnection c, SqliteTransaction? tx, CancellationToken cancellationToken) =>
-        (await c.QueryAsync($"SELECT {VersionColumns} FROM global_versions ORDER BY version DESC LIMIT 1", MapVersion, cancellationToken, tx)).SingleOrDefault();
+        (await c.QueryAsync($"SELECT {VersionColumns} FROM global_versions WHERE shard IS NULL ORDER BY version DESC LIMIT 1", MapVersion, cancellationToken, tx)).SingleOrDefault();
+
+    /// <summary>The next free version number: shard adapters of a sharded federation share the global versions' numbers.</summary>
+    private static async Task<long> NextVersionAsync(SqliteConnection c, SqliteTransaction tx, CancellationToken cancellationToken) =>
+        (long)(await c.ScalarAsync("SELECT COALESCE(MAX(version), -1) + 1 FROM global_versions", cancellationToken, tx))!;
 
     private static async Task<GlobalVersionRecord?> VersionAsync(SqliteConnection c, SqliteTransaction? tx, long version, CancellationToken cancellationToken) =>
         (await c.QueryAsync($"SELECT {VersionColumns} FROM global_versions WHERE version = $v", MapVersion, cancellationToken, tx, ("$v", version))).SingleOrDefault();

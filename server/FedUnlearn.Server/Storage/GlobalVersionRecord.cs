@@ -1,7 +1,7 @@
 namespace FedUnlearn.Server.Storage;
 
 /// <summary>A committed global adapter version.</summary>
-/// <param name="Version">0 for the initial adapter, then +1 per committed round.</param>
+/// <param name="Version">0 for the initial adapter, then increasing with every committed round (by more than 1 in a sharded federation, whose shard adapters take numbers too).</param>
 /// <param name="BlobHash">SHA-256 of the stored blob's bytes (its name in the blob directory).</param>
 /// <param name="ContentHash"><c>ParameterSet.ContentHash()</c>: codec-independent, for the audit log.</param>
 /// <param name="CreatedAt">When it was committed.</param>

@@ -1,7 +1,7 @@
 namespace FedUnlearn.Server.Storage;
 
 /// <summary>The aggregator's whole durable state: clients, rounds, versions, tasks and blobs.</summary>
-public interface IFederationStore : IClientStore, IRoundStore, ITaskStore, IForgetStore, IAsyncDisposable
+public interface IFederationStore : IClientStore, IRoundStore, ITaskStore, IForgetStore, IShardStore, IAsyncDisposable
 {
     /// <summary>
     /// Applies retention: drops the client deltas of rounds older than the newest

@@ -24,4 +24,27 @@ public sealed class ServerCommandTests
         Assert.Contains("Stopping", output.ToString());
         Assert.NotEmpty(Directory.EnumerateFileSystemEntries(dir.File("data")));
     }
+
+    [Fact]
+    public async Task Server_ShardsFlag_RecordedInTheStore_AnotherCountRefusedAtTheNextStart()
+    {
+        using var dir = new TempDirectory("fedunlearn-cli-server-");
+        var adapter = dir.File("initial.safetensors");
+        await TestServer.Adapter().ToSafeTensors().WriteFileAsync(adapter);
+        string[] common = ["server", "-d", dir.File("data"), "--port", "0", "--admin-token", "0123456789abcdef0", "--initial-adapter", adapter];
+        var output = new SignallingWriter("Press Ctrl+C to stop.");
+        using (var stop = new CancellationTokenSource())
+        {
+            var run = CliApp.RunAsync([.. common, "--shards", "2"], output, new StringWriter(), stop.Token);
+            await output.Seen.Task.WaitAsync(TimeSpan.FromSeconds(20));
+            await stop.CancelAsync();
+            Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+
+        var error = new StringWriter();
+        int code = await CliApp.RunAsync([.. common, "--shards", "3"], new StringWriter(), error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("2 shard(s), not 3", error.ToString());
+    }
 }

@@ -27,7 +27,9 @@ public sealed partial class SimulationRunner
         line.Events.Add(new ForgetEvent { Request = index, AfterRound = line.Trained, Scope = set.Request.Scope, Description = set.Description });
         var outcomes = new List<CampaignOutcome>();
         foreach (var method in scenario.Methods)
-            outcomes.Add(await CampaignAsync(context, line, set, method, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(method.Name == MethodCatalog.ShardedExact
+                ? await ShardedCampaignAsync(context, line, set, method, cancellationToken).ConfigureAwait(false)
+                : await CampaignAsync(context, line, set, method, cancellationToken).ConfigureAwait(false));
 
         var sets = set.EvaluationSets(context);
         var reference = outcomes.FirstOrDefault(o => o.IsReference);

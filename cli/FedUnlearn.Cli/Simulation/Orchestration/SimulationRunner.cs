@@ -84,6 +84,16 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
                     "(which need retained data on the requesting client); forget its samples with a 'samples' request instead (with 'backdoor' for poisoned ones)"));
         }
 
+        var sharded = scenario.Methods.ToList().FindIndex(m => m.Name == MethodCatalog.ShardedExact);
+        for (var i = 0; i < scenario.ForgetRequests.Count && sharded >= 0; i++)
+        {
+            if (i == 0 && scenario.Training.ClientsPerRound is not null)
+                errors.Add(new ScenarioError("training.clientsPerRound",
+                    "'sharded-exact' is simulated with every client training every round (its shards' fold order is fixed per shard); leave clientsPerRound out"));
+            if (scenario.ForgetRequests[i].Scope == ForgetScope.Class)
+                errors.Add(new ScenarioError($"methods[{sharded}].name",
+                    $"'sharded-exact' cannot serve forgetRequests[{i}] (class scope): a sharded federation retrains a shard with training tasks, which cannot leave a class out; compare it on 'samples' requests"));
+        }
         if (errors.Count > 0) throw new ScenarioException("scenario", errors);
     }
 

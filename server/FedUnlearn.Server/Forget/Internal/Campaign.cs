@@ -31,7 +31,9 @@ internal sealed partial class Campaign(ForgetContext context, ForgetRequestRecor
             if (r.Scope == ForgetScopeKind.Client) await PrepareClientRemovalAsync(r, cancellationToken).ConfigureAwait(false);
             if (context.Options.Verification.NeedsBaseline && r.Baseline is null && r.StepVersion is null && r.RoundsCompleted == 0)
                 r = await MeasureBaselineAsync(r, cancellationToken).ConfigureAwait(false);
-            if (r.Outcome is null)
+            if (r.Outcome is null && context.Runner.Sharding is not null)
+                r = await RetrainShardAsync(r, cancellationToken).ConfigureAwait(false);
+            else if (r.Outcome is null)
                 r = r.Scope == ForgetScopeKind.Client
                     ? await RemoveClientAsync(r, cancellationToken).ConfigureAwait(false)
                     : await UnlearnAsync(r, cancellationToken).ConfigureAwait(false);

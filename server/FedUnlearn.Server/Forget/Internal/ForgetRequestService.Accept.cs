@@ -11,6 +11,14 @@ internal sealed partial class ForgetRequestService
     public async Task<RequestForgetResponse> RequestAsync(string? clientId, RequestForgetRequest request, CancellationToken cancellationToken)
     {
         ForgetRequestRecord wanted = RequestValidation.ToRecord(clientId, request, _context.Options, (int)Math.Min(_context.Server.Model.NumClasses, int.MaxValue));
+        if (_context.Runner.Sharding is { } sharding)
+        {
+            wanted = ShardedRequests.Adapt(wanted, request.Method);
+            // The shard's rounds so far; the campaign counts again when it starts (training may go on meanwhile).
+            int shard = sharding.ShardOf(wanted.TargetClient ?? wanted.RequestedBy!);
+            wanted = wanted with { RoundsPlanned = (await _context.Store.LatestShardVersionsAsync(cancellationToken).ConfigureAwait(false))[shard].Step };
+        }
+
         if (wanted.TargetClient is { } target)
         {
             ClientRecord client = await _context.Store.FindClientByNameAsync(target, cancellationToken).ConfigureAwait(false)

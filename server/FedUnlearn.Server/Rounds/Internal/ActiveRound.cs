@@ -65,6 +65,10 @@ internal sealed partial class ActiveRound
         }
     }
 
+    /// <summary>The adapter version a task's update must be computed from: its shard's in a sharded round, else the round's.</summary>
+    public long BaseVersionOf(string taskId) =>
+        _tasks.TryGetValue(taskId, out RoundTask? task) && task.Shard is { } shard ? shard.Version : Context.GlobalVersion;
+
     /// <summary>True when <paramref name="taskId"/> is this round's task for <paramref name="clientId"/>.</summary>
     public bool Owns(string taskId, string clientId)
     {

@@ -5,12 +5,11 @@ using FedUnlearn.Server.Storage;
 namespace FedUnlearn.Server.Rounds.Internal;
 
 /// <summary>
-/// Global adapters ready to stream: every client of a round fetches the same version, so it is
-/// loaded, verified and chunked once. Keeps the few newest versions.
+/// Global adapters ready to stream: every client of a round fetches the same version (or, sharded,
+/// one of K shard versions), so it is loaded, verified and chunked once. Keeps the <c>kept</c> newest versions.
 /// </summary>
-internal sealed class AdapterCache(IRoundStore store, int chunkSize)
+internal sealed class AdapterCache(IRoundStore store, int chunkSize, int kept = 3)
 {
-    private const int Kept = 3;
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Task<CachedAdapter>> _entries = [];
 
@@ -59,7 +58,7 @@ internal sealed class AdapterCache(IRoundStore store, int chunkSize)
     private void Remember(long version, Task<CachedAdapter> entry)
     {
         _entries[version] = entry;
-        foreach (long old in _entries.Keys.OrderDescending().Skip(Kept).ToArray())
+        foreach (long old in _entries.Keys.OrderDescending().Skip(kept).ToArray())
             _entries.Remove(old);
     }
 }

@@ -2,6 +2,7 @@ using FedUnlearn.Contracts.Adapters;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Server.Aggregation;
+using FedUnlearn.Server.Aggregation.Internal;
 using FedUnlearn.Server.Storage;
 using Google.Protobuf.WellKnownTypes;
 using ClientInfo = FedUnlearn.Server.Aggregation.ClientInfo;
@@ -37,11 +38,11 @@ internal sealed partial class RoundRunner
             return new RoundResult(none, []);
         }
 
-        List<RoundTask> tasks = [.. chosen.Select(c => new RoundTask($"r{record.Number}-{c}", c))];
+        (List<RoundTask> tasks, IUpdateAggregator aggregator) = await PrepareTasksAsync(plan, context, chosen, cancellationToken).ConfigureAwait(false);
         await _store.CreateTasksAsync(record.Number, plan.TaskKind,
             [.. tasks.Select(t => (t.TaskId, _sessions.Find(t.ClientId)!.Record.Id))], cancellationToken).ConfigureAwait(false);
 
-        var round = new ActiveRound(context, _strategy.CreateAggregator(context), _store, tasks, AdapterPayload.Layout(global), started)
+        var round = new ActiveRound(context, aggregator, _store, tasks, AdapterPayload.Layout(global), started)
         {
             Kind = plan.TaskKind,
         };
@@ -55,10 +56,11 @@ internal sealed partial class RoundRunner
 
         int needed = plan.MinUpdates ?? _options.MinUpdates;
         await WaitForUpdatesAsync(round, deadline, needed, cancellationToken).ConfigureAwait(false);
-        return await CloseAsync(round, tasks, plan, needed, cancellationToken).ConfigureAwait(false);
+        return await CloseAsync(round, tasks, plan, needed, aggregator as ShardedAggregator, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RoundResult> CloseAsync(ActiveRound round, List<RoundTask> tasks, RoundPlan plan, int needed, CancellationToken cancellationToken)
+    private async Task<RoundResult> CloseAsync(ActiveRound round, List<RoundTask> tasks, RoundPlan plan, int needed, ShardedAggregator? sharded,
+        CancellationToken cancellationToken)
     {
         (AggregationResult result, IReadOnlyList<RejectedUpdate> early) = await round.CloseAsync().ConfigureAwait(false);
         foreach (RoundTask task in tasks)
@@ -85,7 +87,9 @@ internal sealed partial class RoundRunner
             return new RoundResult(evaluated, evaluations);
         }
 
-        GlobalVersionRecord committed = await _store.CommitRoundAsync(round.Number, result.Parameters, summary.Accepted, cancellationToken).ConfigureAwait(false);
+        GlobalVersionRecord committed = sharded is null
+            ? await _store.CommitRoundAsync(round.Number, result.Parameters, summary.Accepted, cancellationToken).ConfigureAwait(false)
+            : await _store.CommitShardedRoundAsync(round.Number, sharded.Commits, result.Parameters, summary.Accepted, cancellationToken).ConfigureAwait(false);
         GlobalVersion = committed;
         _adapters.Put(committed, result.Parameters);
         foreach (string contributor in summary.Contributors)
@@ -144,17 +148,21 @@ internal sealed partial class RoundRunner
     private ClientTask BuildTask(RoundPlan plan, RoundTask roundTask, long round, long version, DateTimeOffset deadline)
     {
         HyperParameters hyper = (plan.HyperParameters ?? _options.HyperParameters).Clone();
-        // Derived per round so that a task can be replayed, yet rounds do not repeat one shuffle.
-        hyper.Seed = plan.Seed ?? unchecked((ulong)_options.Seed * 1_000_003UL + (ulong)round);
+        // Derived per round so that a task can be replayed, yet rounds do not repeat one shuffle; a shard's
+        // task seed depends on its shard and step only, so that retraining the shard replays it.
+        hyper.Seed = roundTask.Shard is { } shard
+            ? Sharding!.TaskSeed(shard.Shard, shard.Step)
+            : plan.Seed ?? unchecked((ulong)_options.Seed * 1_000_003UL + (ulong)round);
         var task = new ClientTask
         {
             TaskId = roundTask.TaskId,
             Round = (ulong)round,
-            AdapterVersion = (ulong)version,
+            AdapterVersion = (ulong)(roundTask.Shard?.Version ?? version),
             Deadline = Timestamp.FromDateTimeOffset(deadline),
             HyperParameters = hyper,
         };
         plan.Describe(task, roundTask.ClientId);
+        if (roundTask.Shard is { } start && task.Train is { } train) train.Shards.Add((uint)start.Shard);
         return task;
     }
 }

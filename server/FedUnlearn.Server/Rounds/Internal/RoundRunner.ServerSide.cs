@@ -11,13 +11,17 @@ internal sealed partial class RoundRunner
     /// <paramref name="kind"/> for <paramref name="ticketId"/> with no participants (an adapter reset,
     /// a client's contributions removed from the stored history). Only call between rounds.
     /// </summary>
-    public async Task<GlobalVersionRecord> CommitServerSideAsync(TaskKind kind, string ticketId, ParameterSet adapter, string what,
-        CancellationToken cancellationToken)
+    public Task<GlobalVersionRecord> CommitServerSideAsync(TaskKind kind, string ticketId, ParameterSet adapter, string what,
+        CancellationToken cancellationToken) =>
+        CommitServerSideAsync(kind, ticketId, adapter, what, (round, ct) => _store.CommitRoundAsync(round, adapter, 0, ct), cancellationToken);
+
+    private async Task<GlobalVersionRecord> CommitServerSideAsync(TaskKind kind, string ticketId, ParameterSet adapter, string what,
+        Func<long, CancellationToken, Task<GlobalVersionRecord>> commit, CancellationToken cancellationToken)
     {
         RoundRecord record = await _store.BeginRoundAsync(kind, ticketId, cancellationToken).ConfigureAwait(false);
         RoundNumber = record.Number;
         DateTimeOffset started = _time.GetUtcNow();
-        GlobalVersionRecord committed = await _store.CommitRoundAsync(record.Number, adapter, 0, cancellationToken).ConfigureAwait(false);
+        GlobalVersionRecord committed = await commit(record.Number, cancellationToken).ConfigureAwait(false);
         long from = GlobalVersion!.Version;
         GlobalVersion = committed;
         _adapters.Put(committed, adapter);

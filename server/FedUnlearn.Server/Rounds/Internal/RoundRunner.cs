@@ -41,6 +41,9 @@ internal sealed partial class RoundRunner
 
     public RunnerState State { get; private set; } = RunnerState.Starting;
 
+    /// <summary>The shards of a sharded federation (training rounds then train each shard separately); null: one global adapter. Set before <see cref="RunAsync"/>.</summary>
+    public ShardedRounds? Sharding { get; set; }
+
     /// <summary>The round running now, or the last one started.</summary>
     public long RoundNumber { get; private set; }
 

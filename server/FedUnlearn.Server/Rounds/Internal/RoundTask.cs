@@ -7,6 +7,9 @@ internal sealed class RoundTask(string taskId, string clientId)
 
     public string ClientId { get; } = clientId;
 
+    /// <summary>In a sharded round, the client's shard adapter the task starts from; null: the round's global version.</summary>
+    public ShardStart? Shard { get; init; }
+
     public TaskOutcome Outcome { get; set; }
 
     public string? Reason { get; set; }

@@ -94,6 +94,20 @@ internal static class SchemaMigrations
         ALTER TABLE rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'train';
         ALTER TABLE rounds ADD COLUMN ticket_id TEXT;
         """,
+        // 3: sharded federations: shard adapters are versions too (shard set), each client's shard, and the shard count.
+        """
+        ALTER TABLE global_versions ADD COLUMN shard INTEGER;
+        ALTER TABLE global_versions ADD COLUMN shard_step INTEGER;
+        ALTER TABLE global_versions ADD COLUMN shard_samples INTEGER;
+        CREATE INDEX global_versions_by_shard ON global_versions(shard, version);
+        CREATE TABLE shard_assignments (
+            client_id TEXT PRIMARY KEY REFERENCES clients(id),
+            shard INTEGER NOT NULL,
+            assigned_ms INTEGER NOT NULL);
+        CREATE TABLE federation_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

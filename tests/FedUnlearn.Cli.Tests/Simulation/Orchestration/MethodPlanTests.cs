@@ -82,8 +82,8 @@ public sealed class MethodPlanTests
         var scenario = Scenario with { Methods = [.. MethodCatalog.Names.Select(MethodSettings.Of)], ForgetRequests = [Scenario.ForgetRequests[0]] };
         var expected = MethodCatalog.Names.Select((n, i) => (Path: $"methods[{i}].name", Name: n)).Where(x => !available.Contains(x.Name));
         Assert.Equal(expected, MethodPlan.Unavailable(scenario).Select(u => (u.Path, u.Name)));
-        Assert.DoesNotContain("sharded-exact", available);
-        Assert.Contains(MethodPlan.Unavailable(scenario), u => u.Name == "sharded-exact" && u.Reason.Contains("one global adapter per shard"));
+        Assert.Contains("sharded-exact", available);
+        Assert.DoesNotContain(MethodPlan.Unavailable(scenario), u => u.Name == "sharded-exact");
         Assert.Contains("rfa", available);
         Assert.Contains("retrain", available);
     }
@@ -106,5 +106,14 @@ public sealed class MethodPlanTests
         Assert.Equal(("methods[1].name", "amnesiac"), (refused.Path, refused.Name));
         Assert.Contains("forgetRequests[1] is class scope", refused.Reason);
         Assert.Empty(MethodPlan.Unavailable(scenario with { ForgetRequests = [Scenario.ForgetRequests[0]] }));
+    }
+
+    [Fact]
+    public void Shards_ShardedExactOption_OrTheDefault()
+    {
+        var named = MethodSettings.Of("sharded-exact") with { Options = new Dictionary<string, JsonElement> { ["shards"] = JsonSerializer.SerializeToElement(3) } };
+
+        Assert.Equal(3, MethodPlan.Shards(named));
+        Assert.Equal(MethodPlan.DefaultShards, MethodPlan.Shards(MethodSettings.Of("sharded-exact")));
     }
 }

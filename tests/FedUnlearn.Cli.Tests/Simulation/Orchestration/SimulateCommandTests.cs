@@ -37,15 +37,31 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Simulate_MethodsThisBuildLacks_ExitOneNamingThem()
+    public async Task Simulate_ShardedExactWithAClassRequestOrClientSampling_ExitsOneSayingWhy()
     {
-        var missing = FedUnlearn.Cli.Simulation.Scenarios.MethodCatalog.Names.Except(MethodPlan.Available()).ToList();
-        // With every catalog method built there is nothing to refuse (the run itself is covered by the integration tests).
-        if (missing.Count == 0) return;
-        var methods = string.Join(", ", missing.Append("retrain").Select(n => $$"""{ "name": "{{n}}" }"""));
-        var run = await CliRun.RunAsync("simulate", Write($$"""{ "methods": [{{methods}}] }"""));
+        var run = await CliRun.RunAsync("simulate", Write("""
+            { "training": { "rounds": 2, "clientsPerRound": 2 },
+              "forgetRequests": [{ "atRound": 1, "scope": "class", "label": 1 }],
+              "methods": [{ "name": "retrain" }, { "name": "sharded-exact" }] }
+            """));
+
         Assert.Equal(1, run.ExitCode);
-        for (var i = 0; i < missing.Count; i++) Assert.Contains($"methods[{i}].name: '{missing[i]}' cannot be simulated yet", run.Error);
+        Assert.Contains("methods[1].name: 'sharded-exact' cannot serve forgetRequests[0] (class scope)", run.Error);
+        Assert.Contains("training.clientsPerRound: 'sharded-exact' is simulated with every client training every round", run.Error);
+    }
+
+    [Fact]
+    public async Task Simulate_AmnesiacOrShardedExactWithClientProcesses_ExitsOneNamingBoth()
+    {
+        var run = await CliRun.RunAsync("simulate", Write("""
+            { "clients": { "processes": "separate" },
+              "forgetRequests": [{ "atRound": 1, "scope": "samples", "client": 0, "fraction": 0.1 }],
+              "methods": [{ "name": "retrain" }, { "name": "amnesiac" }, { "name": "sharded-exact" }] }
+            """));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("methods[1].name: 'amnesiac' cannot be simulated yet: it is simulated with in-process clients only", run.Error);
+        Assert.Contains("methods[2].name: 'sharded-exact' cannot be simulated yet: it is simulated with in-process clients only", run.Error);
     }
 
     private string Write(string json)

@@ -79,4 +79,36 @@ public sealed class SubmissionOrderTests
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => turn);
     }
+
+    [Fact]
+    public void WaitTurn_ShardedGroups_OrderOnlyWithinEachShard()
+    {
+        // Clients 0 and 2 in shard 0, client 1 in shard 1: client 2 waits for 0 only, client 1 for nobody.
+        var order = new SubmissionOrder((_, shard) => shard == 0 ? 2 : 1, client => client == 1 ? 1 : 0);
+        for (var c = 0; c < 3; c++) order.Started(c, $"t{c}", 4, ClientTaskKind.Train);
+
+        var shard0Second = order.WaitTurnAsync(2, 4, CancellationToken.None);
+        Assert.True(order.WaitTurnAsync(1, 4, CancellationToken.None).IsCompletedSuccessfully);
+        Assert.False(shard0Second.IsCompleted);
+        order.Submitted("t1");
+        Assert.False(shard0Second.IsCompleted);
+        order.Submitted("t0");
+        Assert.True(shard0Second.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task WaitTurn_HeldRound_WaitsForTheHoldThenTheTurn()
+    {
+        var order = new SubmissionOrder(_ => 1);
+        var release = new TaskCompletionSource();
+        order.Hold(2, release.Task);
+        order.Started(0, "t0", 2, ClientTaskKind.Train);
+        order.Started(0, "u0", 3, ClientTaskKind.Train);
+
+        var held = order.WaitTurnAsync(0, 2, CancellationToken.None);
+        Assert.True(order.WaitTurnAsync(0, 3, CancellationToken.None).IsCompletedSuccessfully);
+        Assert.False(held.IsCompleted);
+        release.SetResult();
+        await held.WaitAsync(TimeSpan.FromSeconds(5));
+    }
 }

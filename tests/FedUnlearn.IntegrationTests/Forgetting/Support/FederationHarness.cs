@@ -56,10 +56,12 @@ internal sealed partial class FederationHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts the server (one round per batch of <paramref name="clients"/> updates, verification that a
-    /// correct run passes), admits <paramref name="clients"/> clients <c>c0..</c> and starts them.
+    /// correct run passes), admits <paramref name="clients"/> clients <c>c0..</c> and starts them, each on
+    /// its share of <see cref="SyntheticFederation.Rest"/> split <paramref name="partitions"/> ways (default:
+    /// <paramref name="clients"/>; more gives the first clients of a larger federation the same data).
     /// </summary>
     public static async Task<FederationHarness> StartAsync(SyntheticFederation data, int clients,
-        Action<FederationServerOptions>? configure = null, ILoggerFactory? logs = null)
+        Action<FederationServerOptions>? configure = null, ILoggerFactory? logs = null, int? partitions = null)
     {
         var harness = new FederationHarness(data, clients, configure, logs);
         try
@@ -69,7 +71,7 @@ internal sealed partial class FederationHarness : IAsyncDisposable
             {
                 var id = $"c{i}";
                 var added = await harness.Admin.AddClientAsync(new AddClientRequest { ClientId = id });
-                harness._nodes.Add(new TestNode(id, added.Token, data.Partition(clients, i), data.Test, data.BaseModel.Path,
+                harness._nodes.Add(new TestNode(id, added.Token, data.Partition(partitions ?? clients, i), data.Test, data.BaseModel.Path,
                     harness._directory.Combine(id), logs));
             }
 

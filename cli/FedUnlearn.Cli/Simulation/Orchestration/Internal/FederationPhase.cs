@@ -24,20 +24,22 @@ internal sealed class FederationPhase : IAsyncDisposable
     private readonly ISimulatedClients _clients;
     private bool _stopped;
 
-    private FederationPhase(SimulationContext context, FederationServer server, ByteCountingRelay relay, GrpcChannel adminChannel, string adminToken,
-        string directory, CancellationToken cancellationToken)
+    private FederationPhase(SimulationContext context, PhaseSettings settings, FederationServer server, ByteCountingRelay relay,
+        GrpcChannel adminChannel, string adminToken, string directory, CancellationToken cancellationToken)
     {
         Server = server;
         Relay = relay;
         _adminChannel = adminChannel;
         Admin = new AdminRpcClient(adminChannel, adminToken);
         ServerDirectory = directory;
-        var trainers = ServerOptionsFactory.ClientsPerRound(context.Scenario, context.ActiveClients.Count);
-        var order = new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : context.ActiveClients.Count);
+        Order = PhaseOrder.Create(context, settings);
         _clients = context.Scenario.Clients.Processes == ClientProcesses.Separate
-            ? new ProcessClients(context, relay.Address, Admin, order, Samples, cancellationToken)
-            : new InProcessClients(context, relay.Address, order, Samples);
+            ? new ProcessClients(context, relay.Address, Admin, Order, Samples, cancellationToken)
+            : new InProcessClients(context, relay.Address, Order, Samples);
     }
+
+    /// <summary>The order in which the clients hand their results over (and any round held back).</summary>
+    public SubmissionOrder Order { get; }
 
     public FederationServer Server { get; }
 
@@ -62,7 +64,7 @@ internal sealed class FederationPhase : IAsyncDisposable
         var server = new FederationServer(options);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
         var relay = new ByteCountingRelay(server.Port);
-        var phase = new FederationPhase(context, server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory, cancellationToken);
+        var phase = new FederationPhase(context, settings, server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory, cancellationToken);
         try
         {
             await phase.AddClientsAsync(active, directory, cancellationToken).ConfigureAwait(false);
@@ -115,7 +117,7 @@ internal sealed class FederationPhase : IAsyncDisposable
     {
         foreach (var index in active)
         {
-            var id = $"client-{index:D3}";
+            var id = PhaseOrder.ClientId(index);
             var added = await Admin.AddClientAsync(new AddClientRequest { ClientId = id, DisplayName = $"simulated client {index}" },
                 new CallOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
             await _clients.AddAsync(index, added.ClientId, added.Token, Path.Combine(directory, id), cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,8 @@ internal sealed class InProcessClients(SimulationContext context, Uri serverAddr
                 context.Amnesiac.Journal(index), AmnesiacHistory.Offset(context.PhaseNumber));
             return new SimulatedLearner(learner, (round, count, token) =>
             {
+                // A sharded task's settings carry round 0 (its seed must not depend on the round): take the task's.
+                if (round == 0) round = order.RoundOf(index);
                 samples[(round, index)] = count;
                 return order.WaitTurnAsync(index, round, token);
             });

@@ -39,18 +39,22 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
         return new MethodPlan(LayerWiseMethod.MethodName, settings);
     }
 
-    /// <summary>Catalog methods a federation cannot run yet, with the reason.</summary>
-    private static readonly Dictionary<string, string> NotFederated = new(StringComparer.Ordinal)
+    /// <summary>Shard adapters K of a <c>sharded-exact</c> entry: its <c>shards</c> option, default 4 (as the learning method's).</summary>
+    public static int Shards(MethodSettings method)
     {
-        [MethodCatalog.ShardedExact] = "it needs one global adapter per shard, which the aggregator does not keep yet",
-    };
+        ArgumentNullException.ThrowIfNull(method);
+        return method.Options?.TryGetValue("shards", out var k) == true ? k.GetInt32() : DefaultShards;
+    }
+
+    /// <summary>K when a sharded-exact entry names none.</summary>
+    public const int DefaultShards = 4;
 
     /// <summary>The catalog's methods a simulated federation can run with this build.</summary>
     public static IEnumerable<string> Available()
     {
         var registry = MethodRegistry.CreateDefault();
         // Amnesiac is registered by each client over its own journal (LocalLearnerOptions.Amnesiac), not in the default registry.
-        return MethodCatalog.Names.Where(n => (registry.Contains(n) || n == MethodCatalog.Amnesiac) && !NotFederated.ContainsKey(n));
+        return MethodCatalog.Names.Where(n => (registry.Contains(n) || n == MethodCatalog.Amnesiac));
     }
 
     /// <summary>Methods the scenario names that cannot run, with their scenario paths and why.</summary>
@@ -61,16 +65,16 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
         {
             var name = scenario.Methods[i].Name;
             if (available.Contains(name)) continue;
-            var reason = NotFederated.TryGetValue(name, out var why) ? why : "this build does not include it yet";
-            yield return ($"methods[{i}].name", name, reason);
+            yield return ($"methods[{i}].name", name, "this build does not include it yet");
         }
 
-        // The journals live in the simulation's process; client processes start each federation with a fresh data directory.
+        // Amnesiac's journals live in the simulation's process (client processes start each federation with a fresh
+        // data directory), and sharded-exact's per-shard hand-over order is kept for in-process clients only.
         for (var i = 0; i < scenario.Methods.Count && scenario.Clients.Processes == ClientProcesses.Separate; i++)
         {
-            if (scenario.Methods[i].Name == MethodCatalog.Amnesiac)
-                yield return ($"methods[{i}].name", MethodCatalog.Amnesiac,
-                    "its batch journals are kept by in-process clients only (set clients.processes to in-process)");
+            if (scenario.Methods[i].Name is MethodCatalog.Amnesiac or MethodCatalog.ShardedExact)
+                yield return ($"methods[{i}].name", scenario.Methods[i].Name,
+                    "it is simulated with in-process clients only (set clients.processes to in-process)");
         }
 
         // Federated amnesiac undoes one client's own recorded batches: a class spread over many clients is refused by the server.

@@ -12,4 +12,7 @@ internal sealed record PhaseSettings(string Label, ParameterSet InitialAdapter, 
 {
     /// <summary>The forget method a campaign federation runs, under its server name, with its settings.</summary>
     public (string Name, ForgetMethodSettings Settings)? Method { get; init; }
+
+    /// <summary>Shard adapters of the federation (1: one global adapter; K ≥ 2 for sharded-exact).</summary>
+    public int Shards { get; init; } = 1;
 }

@@ -26,6 +26,7 @@ internal static class ServerOptionsFactory
             TrimmedMeanBeta = t.TrimBeta,
             NormBound = t.NormBound,
             Seed = phase.Seed,
+            Shards = phase.Shards,
             HyperParameters = HyperParameters(t.LocalEpochs, t.BatchSize, t.LearningRate),
             Model = Describe(context.Base.Spec),
             InitialAdapter = phase.InitialAdapter,

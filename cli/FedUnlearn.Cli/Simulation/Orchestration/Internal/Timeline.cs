@@ -6,6 +6,9 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// <summary>The simulation's main line: the global adapter it continues from and what has been recorded so far.</summary>
 internal sealed class Timeline(ParameterSet initial)
 {
+    /// <summary>The adapter training started from (sharded-exact trains its own sharded federation from it).</summary>
+    public ParameterSet Initial { get; } = initial;
+
     /// <summary>The global adapter training continues from.</summary>
     public ParameterSet Current { get; set; } = initial;
 

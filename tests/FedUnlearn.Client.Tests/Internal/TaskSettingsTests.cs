@@ -1,0 +1,17 @@
+using FedUnlearn.Client.Internal;
+using FedUnlearn.Contracts.V1;
+
+namespace FedUnlearn.Client.Tests.Internal;
+
+public sealed class TaskSettingsTests
+{
+    [Fact]
+    public void Train_ShardedTask_LeavesTheServerRoundOutSoAShardsRetrainingReplaysItsSeeds()
+    {
+        var plain = new ClientTask { Round = 7, HyperParameters = new HyperParameters { Seed = 42 }, Train = new TrainTask() };
+        var sharded = new ClientTask { Round = 7, HyperParameters = new HyperParameters { Seed = 42 }, Train = new TrainTask { Shards = { 1 } } };
+
+        Assert.Equal((42L, 7L), (TaskSettings.Train(plain).Seed, TaskSettings.Train(plain).Round));
+        Assert.Equal((42L, 0L), (TaskSettings.Train(sharded).Seed, TaskSettings.Train(sharded).Round));
+    }
+}
