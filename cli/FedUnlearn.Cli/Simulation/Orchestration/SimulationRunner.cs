@@ -74,14 +74,6 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
         var errors = MethodPlan.Unavailable(scenario)
             .Select(u => new ScenarioError(u.Path, $"'{u.Name}' cannot be simulated yet: {u.Reason} (available: {available})"))
             .ToList();
-        for (var i = 0; i < scenario.ForgetRequests.Count; i++)
-        {
-            if (scenario.ForgetRequests[i].Scope == ForgetScope.Client)
-                errors.Add(new ScenarioError($"forgetRequests[{i}].scope",
-                    "'client' is not supported by simulate yet: the server honours a leaving client by removing its stored contributions, not with the compared methods " +
-                    "(which need retained data on the requesting client); forget its samples with a 'samples' request instead (with 'backdoor' for poisoned ones)"));
-        }
-
         if (scenario.Clients.Processes == ClientProcesses.Separate)
             errors.Add(new ScenarioError("clients.processes", "'separate' is not supported by simulate yet; use 'in-process' (the default)"));
         if (errors.Count > 0) throw new ScenarioException("scenario", errors);

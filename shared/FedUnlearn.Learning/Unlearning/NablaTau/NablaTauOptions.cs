@@ -12,8 +12,20 @@ public sealed record NablaTauOptions
     /// <summary><c>a0</c>: the starting forget weight in (0, 1]; null (default) means min(1, (5/3)·|Df|/|D|).</summary>
     public double? InitialAlpha { get; init; }
 
-    /// <summary><c>tau</c>: a fixed threshold τ (nats); null (default) recomputes τ each epoch as the mean held-out loss.</summary>
+    /// <summary>
+    /// <c>tau</c>: a fixed threshold τ (nats). Null (default): for a samples request τ is recomputed each
+    /// epoch as the mean held-out loss (forgotten samples should look unseen); for a class request it is
+    /// <see cref="ClassScopeTau"/>, since no held-out data shows how an unseen class looks.
+    /// </summary>
     public double? Tau { get; init; }
+
+    /// <summary>
+    /// The default τ of a class request: ln K, the loss of a uniform guess over K classes. A forgotten
+    /// class's samples are pushed until the model knows no more of them than of a class it never saw
+    /// (a retrained model's loss on them is higher still); the held-out loss (≈ 0.3–0.5 nats on
+    /// Fashion-MNIST) would stop the ascent while most of the class is still recognised.
+    /// </summary>
+    public static double ClassScopeTau(int classCount) => Math.Log(Math.Max(2, classCount));
 
     /// <summary>Reads the options from a task's dictionary.</summary>
     /// <exception cref="ArgumentException">A value is malformed or out of range.</exception>

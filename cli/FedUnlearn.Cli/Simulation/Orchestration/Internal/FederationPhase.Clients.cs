@@ -10,6 +10,13 @@ internal sealed partial class FederationPhase
 {
     private readonly List<FederationClient> _clients = [];
     private readonly Dictionary<int, FederationClient> _byIndex = [];
+    private readonly Dictionary<int, string> _tokens = [];
+
+    /// <summary>This federation's store and client tokens, for a later federation to continue (after <see cref="StopAsync"/>).</summary>
+    public FederationHistory History => new(ServerDirectory, new Dictionary<int, string>(_tokens));
+
+    /// <summary>The id simulated client <paramref name="index"/> is admitted with.</summary>
+    public static string ClientName(int index) => $"client-{index:D3}";
 
     /// <summary>The client node of simulated client <paramref name="index"/>.</summary>
     public FederationClient Client(int index) => _byIndex[index];
@@ -37,22 +44,27 @@ internal sealed partial class FederationPhase
 
     /// <summary>
     /// Admits the clients with fixed ids (<c>client-000</c>, ...): the server orders clients by id, so
-    /// the seeded client sampling picks the same clients on every run.
+    /// the seeded client sampling picks the same clients on every run. On a continued store the clients
+    /// are admitted already and connect with their <paramref name="tokens"/>.
     /// </summary>
-    private async Task AddClientsAsync(SimulationContext context, IReadOnlyList<int> active, string directory, CancellationToken cancellationToken)
+    private async Task AddClientsAsync(SimulationContext context, IReadOnlyList<int> active, string directory, IReadOnlyDictionary<int, string>? tokens,
+        CancellationToken cancellationToken)
     {
         var trainers = ServerOptionsFactory.ClientsPerRound(context.Scenario, active.Count);
         var order = new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : active.Count);
         foreach (var index in active)
         {
-            var id = $"client-{index:D3}";
-            var added = await Admin.AddClientAsync(new AddClientRequest { ClientId = id, DisplayName = $"simulated client {index}" },
-                new CallOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
+            var id = ClientName(index);
+            var token = tokens is not null
+                ? tokens[index]
+                : (await Admin.AddClientAsync(new AddClientRequest { ClientId = id, DisplayName = $"simulated client {index}" },
+                    new CallOptions { CancellationToken = cancellationToken }).ConfigureAwait(false)).Token;
+            _tokens[index] = token;
             var options = new FederationClientOptions
             {
                 ServerAddress = Relay.Address,
-                ClientId = added.ClientId,
-                Token = added.Token,
+                ClientId = id,
+                Token = token,
                 DataDirectory = Path.Combine(directory, id),
             };
             var client = await FederationClient.CreateAsync(options, ctx => CreateLearner(context, index, ctx, order, Samples), cancellationToken)
@@ -77,6 +89,6 @@ internal sealed partial class FederationPhase
         };
         var learner = new LocalLearner(context.ClientModels[index], context.Data.Clients[index],
             new UnionTombstones(context.Tombstones[index], node.Tombstones), options);
-        return new SimulatedLearner(learner, index, order, samples);
+        return new SimulatedLearner(learner, index, order, samples, () => context.AttackBoost(index));
     }
 }

@@ -49,8 +49,9 @@ internal sealed partial class FederationPhase : IAsyncDisposable
     public static async Task<FederationPhase> StartAsync(SimulationContext context, PhaseSettings settings, CancellationToken cancellationToken)
     {
         var directory = context.NextPhaseDirectory(settings.Label);
-        var active = context.ActiveClients;
+        var active = context.ActiveClients.Where(c => !settings.Offline.Contains(c)).ToList();
         var serverDirectory = Path.Combine(directory, "server");
+        settings.History?.CopyTo(serverDirectory);
         var options = ServerOptionsFactory.Create(context, settings, serverDirectory, active.Count);
         var server = new FederationServer(options);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -58,7 +59,7 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         var phase = new FederationPhase(server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory);
         try
         {
-            await phase.AddClientsAsync(context, active, directory, cancellationToken).ConfigureAwait(false);
+            await phase.AddClientsAsync(context, active, directory, settings.History?.Tokens, cancellationToken).ConfigureAwait(false);
             return phase;
         }
         catch

@@ -32,14 +32,10 @@ internal static class ServerOptionsFactory
             // Simulated clients never miss a deadline for good reasons; a stuck one is a bug worth seeing.
             RoundDeadline = TimeSpan.FromMinutes(10),
         };
-        options.Forget.Verification = new VerificationPolicy
-        {
-            // The simulation judges methods against retraining itself; the federation only reports its aggregates.
-            MaxClassForgetAccuracy = null,
-            MaxTestAccuracyDrop = null,
-            MembershipInference = context.Scenario.Evaluation.Mia,
-        };
-        if (phase.Method is { } method)
+        options.Forget.Verification = phase.Verification ?? Reporting(context.Scenario);
+        if (phase.Method is { Name: MethodCatalog.ClientRemoval } removal)
+            options.Forget.RepairRounds = removal.Settings.Rounds;
+        else if (phase.Method is { } method)
         {
             options.Forget.Methods[method.Name] = method.Settings;
             options.Forget.DefaultMethod = method.Name;
@@ -47,6 +43,19 @@ internal static class ServerOptionsFactory
 
         return options;
     }
+
+    /// <summary>
+    /// The verification of a federation whose verdict the simulation does not need (training; the
+    /// reference itself): figures reported, nothing judged, since the simulation compares every method
+    /// with retraining centrally.
+    /// </summary>
+    public static VerificationPolicy Reporting(Scenario scenario) => new()
+    {
+        MaxClassForgetAccuracy = null,
+        MaxTestAccuracyDrop = null,
+        MembershipInference = scenario.Evaluation.Mia,
+        MaxSamples = (uint)scenario.Evaluation.VerificationMaxSamples,
+    };
 
     public static HyperParameters HyperParameters(int epochs, int batchSize, double learningRate) => new()
     {
