@@ -44,7 +44,11 @@ public static class MethodCatalog
             ["target"] = v => OneOf(v, "mean-other-class", "random", "uniform-kl"),
             ["retainCe"] = v => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "expected true or false",
         }),
-        [NablaTau] = new(true, []),
+        [NablaTau] = new(true, new()
+        {
+            ["tau"] = v => PositiveNumber(v),
+            ["a0"] = v => Fraction(v),
+        }),
         [GradientAscent] = new(true, []),
         [LabelFlip] = new(true, []),
         [Amnesiac] = new(false, new() { ["topFraction"] = v => Fraction(v) }),
