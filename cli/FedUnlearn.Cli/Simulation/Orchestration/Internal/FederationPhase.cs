@@ -52,7 +52,9 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         var active = context.ActiveClients.Where(c => !settings.Offline.Contains(c)).ToList();
         var serverDirectory = Path.Combine(directory, "server");
         settings.History?.CopyTo(serverDirectory);
-        var options = ServerOptionsFactory.Create(context, settings, serverDirectory, active.Count);
+        // A continued store holds the clients that left before and the one leaving now.
+        var gone = settings.History is null ? 0 : context.Departed.Count + settings.Offline.Count;
+        var options = ServerOptionsFactory.Create(context, settings, serverDirectory, active.Count, gone);
         var server = new FederationServer(options);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
         var relay = new ByteCountingRelay(server.Port);

@@ -10,7 +10,12 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// <summary>The aggregator's options for one federation of the simulation, from the scenario.</summary>
 internal static class ServerOptionsFactory
 {
-    public static FederationServerOptions Create(SimulationContext context, PhaseSettings phase, string dataDirectory, int clients)
+    /// <summary>
+    /// The options for <paramref name="clients"/> connecting clients, and <paramref name="gone"/> clients of a
+    /// continued store that left or are leaving: the aggregator's MinClients counts every admitted client, and
+    /// its campaigns wait for that many less the removed ones.
+    /// </summary>
+    public static FederationServerOptions Create(SimulationContext context, PhaseSettings phase, string dataDirectory, int clients, int gone = 0)
     {
         var t = context.Scenario.Training;
         var options = new FederationServerOptions
@@ -19,7 +24,7 @@ internal static class ServerOptionsFactory
             Port = 0,
             DataDirectory = dataDirectory,
             AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            MinClients = clients,
+            MinClients = clients + gone,
             ClientsPerRound = t.ClientsPerRound is { } k ? Math.Min(k, clients) : null,
             Rounds = phase.Rounds,
             Strategy = Strategy(t.Strategy),
