@@ -24,8 +24,8 @@ def gap(a, b):
 
 r = json.load(open(sys.argv[1]))
 result, checks = [], []
-print("| request | method | forget acc % | test acc % | MIA (loss) % | ASR % | time s | speed-up | test gap | ASR gap |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| request | method | forget acc % | test acc % | MIA (loss) % | ASR % | time s | speed-up | test gap | ASR gap | federation's verdict |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for req in r["requests"]:
     kind = "backdoor" if req["backdoor"] else str(req["scope"]).lower()
     ref = next(m for m in req["methods"] if m["isReference"])
@@ -35,7 +35,7 @@ for req in r["requests"]:
         ag = gap(m["attackSuccessRate"], ref["attackSuccessRate"])
         print(f"| {kind} ({req['description']}) | {m['method']} | {fmt(pts(m['forgetAccuracy']))} | {fmt(pts(m['testAccuracy']))} | "
               f"{fmt(pts(m['miaLoss']))} | {fmt(pts(m['attackSuccessRate']))} | {m['wallTimeSeconds']:.1f} | "
-              f"{'ref' if m['isReference'] else fmt(speed)} | {fmt(tg)} | {fmt(ag)} |")
+              f"{'ref' if m['isReference'] else fmt(speed)} | {fmt(tg)} | {fmt(ag)} | {m.get('verdict') or '—'} |")
         if m["isReference"]:
             continue
         if m["method"] == "before":  # the probe of the model before unlearning (see scenario.json)
@@ -45,9 +45,11 @@ for req in r["requests"]:
             continue
         key = f"{kind}_{m['method'].replace('-', '_').replace(' ', '_')}"
         values = {"speedup": speed, "forget_acc": pts(m["forgetAccuracy"]), "test_gap": tg, "forget_gap": fg, "mia_gap": mg}
+        if m.get("verdict") is not None:
+            values["verified"] = 1.0 if m["verdict"] == "completed" else 0.0
         if req["backdoor"]:
             values.update(asr=pts(m["attackSuccessRate"]), asr_gap=ag)
-        result += [f"{key}_{k}={fmt(v)}" for k, v in values.items()]
+        result += [f"{key}_{k}={fmt(v, 0 if k == 'verified' else 2)}" for k, v in values.items()]
         ok = [("speed-up >= 5x", speed is not None and speed >= SPEEDUP_GOAL),
               ("test within 1.5 pts of retrain", tg is not None and abs(tg) <= TEST_GAP_GOAL)]
         if req["backdoor"]:

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Federated unlearning vs federated retraining (see README.md): `fedunlearn simulate
 # bench/unlearn-federated/scenario.json` (5 clients, Fashion-MNIST Dirichlet 0.5, LoRA MLP, 10 rounds;
-# a backdoor-samples request from client 0 after round 8, class 3 after round 10; rfa, nabla-tau,
-# retrain), then bench/unlearn-federated/extract.py reads results.json.
-# Ends with: RESULT backdoor_rfa_speedup=... backdoor_rfa_asr_gap=... class_rfa_forget_acc=... ...
-# BACKDOOR_FRACTION=0.5 bench/run unlearn-federated runs the same with that share of client 0's samples poisoned.
-# A leaving client (scope "client") is not run: `simulate` refuses that scope for now.
+# a backdoor-samples request from client 0 after round 8, class 3 after round 10, then client 0 leaving
+# offline; rfa, nabla-tau / client-removal, against retrain), then bench/unlearn-federated/extract.py
+# reads results.json.
+# Ends with: RESULT backdoor_rfa_speedup=... backdoor_rfa_asr_gap=... class_rfa_forget_acc=... client_client_removal_speedup=...
+# BACKDOOR_FRACTION=0.8 bench/run unlearn-federated runs the same with that share of client 0's samples poisoned.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -31,6 +31,4 @@ PY
 fi
 dotnet cli/FedUnlearn.Cli/bin/Release/net10.0/fedunlearn.dll simulate "$scenario" -o "$out/simulation" | tee "$out/simulate.log"
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# not run: client 0 leaving while offline (scope \"client\"): simulate refuses client-scope requests (the server"
-echo "#   honours them by removing stored contributions, not with the compared methods); see README.md"
 /usr/bin/python3 "$here/extract.py" "$out/simulation/results.json"

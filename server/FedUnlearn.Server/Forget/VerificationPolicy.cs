@@ -2,8 +2,10 @@ namespace FedUnlearn.Server.Forget;
 
 /// <summary>
 /// Decides whether a campaign passed, from the sample-weighted verification aggregates the clients
-/// reported. Every threshold is optional (null: not checked); a check that cannot be made because
-/// no client reported the figure fails the request rather than passing it silently.
+/// reported: close to a <see cref="Reference"/> (retraining's figures for the same request) when one
+/// is given, otherwise by absolute thresholds. Every threshold and tolerance is optional (null: not
+/// checked); a check that cannot be made because no client reported the figure fails the request
+/// rather than passing it silently.
 /// </summary>
 public sealed class VerificationPolicy
 {
@@ -32,8 +34,19 @@ public sealed class VerificationPolicy
     /// <summary>Evaluation reports a verification round needs. Default 1.</summary>
     public int MinReports { get; set; } = 1;
 
-    /// <summary>True when a pre-campaign evaluation is needed.</summary>
-    public bool NeedsBaseline => MaxTestAccuracyDrop is not null;
+    /// <summary>
+    /// Reference figures for the requests this server verifies (e.g. a retraining of the same request
+    /// run beside it, as <c>fedunlearn simulate</c> does); null (default) when none exists. When set,
+    /// a request passes when its figures are within <see cref="ReferenceTolerance"/> of these, and the
+    /// absolute thresholds above (forget accuracy, MIA, test accuracy drop) are not applied.
+    /// </summary>
+    public VerificationReference? Reference { get; set; }
+
+    /// <summary>How close to <see cref="Reference"/> each figure must be.</summary>
+    public ReferenceTolerance ReferenceTolerance { get; set; } = new();
+
+    /// <summary>True when a pre-campaign evaluation is needed (a drop threshold and no reference).</summary>
+    public bool NeedsBaseline => MaxTestAccuracyDrop is not null && Reference is null;
 
     internal void Validate()
     {
@@ -46,5 +59,8 @@ public sealed class VerificationPolicy
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MinReports, 1, nameof(MinReports));
+        ArgumentNullException.ThrowIfNull(ReferenceTolerance, nameof(ReferenceTolerance));
+        ReferenceTolerance.Validate();
+        Reference?.Validate();
     }
 }

@@ -63,6 +63,7 @@ public sealed partial class LocalLearner
             HeldOut = _options.TestData,
             Tombstones = _tombstones,
             RetainOnly = settings.Role == UnlearnRole.Retain,
+            ForgetClass = settings.ForgetClass,
             Training = training,
             Progress = ProgressMap.For(progress),
         };

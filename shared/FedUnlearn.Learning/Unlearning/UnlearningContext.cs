@@ -38,6 +38,12 @@ public sealed record UnlearningContext
     /// <summary>Step progress of the method's optimisation, if it has one.</summary>
     public IProgress<TrainingProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Class scope: the label being forgotten (the forget set is this node's samples of it); null for
+    /// a samples request. Methods may pick scope-specific defaults from it (∇τ's threshold τ).
+    /// </summary>
+    public int? ForgetClass { get; init; }
+
     /// <summary>Number of samples to forget.</summary>
     public int ForgetCount => Forget?.Count ?? 0;
 }

@@ -54,6 +54,40 @@ public sealed class NablaTauTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Apply_ClassScopeWithoutTau_UsesTwiceLnKAndForgetsTheClass()
+    {
+        // The held-out loss (the default for samples) would stop the ascent while the class is still known.
+        using var model = TinyTask.TrainedModel();
+        var heldOutLoss = ModelEvaluator.Predict(model, TinyTask.Test).MeanCrossEntropy();
+        var (forgetBefore, _) = UnlearningScenario.TestAccuracy(model);
+        var context = UnlearningScenario.Context(model) with { ForgetClass = UnlearningScenario.ForgetClass };
+
+        var outcome = UnlearningRunner.Run(new NablaTauMethod(), context);
+
+        var (forgetAfter, retainAfter) = UnlearningScenario.TestAccuracy(model);
+        output.WriteLine($"held-out loss {heldOutLoss:G4}; forget-class test acc {forgetBefore:F3} -> {forgetAfter:F3}, others {retainAfter:F3}");
+        Assert.Equal(2 * Math.Log(4), outcome.Metrics["tau"], 12);
+        Assert.True(heldOutLoss < Math.Log(4) / 2, $"held-out loss {heldOutLoss}");
+        Assert.True(forgetBefore > 0.8, $"the class is known before: {forgetBefore}");
+        Assert.True(forgetAfter < 0.2, $"forget-class accuracy {forgetBefore} -> {forgetAfter}");
+        Assert.True(retainAfter > 0.85, $"other classes {retainAfter}");
+    }
+
+    [Fact]
+    public void Apply_ClassScopeWithExplicitTau_KeepsTheGivenTau()
+    {
+        using var model = TinyTask.TrainedModel();
+        var context = UnlearningScenario.Context(model) with
+        {
+            ForgetClass = UnlearningScenario.ForgetClass, Training = UnlearningScenario.Training with { Epochs = 1, MaxSteps = 2 },
+        };
+
+        var outcome = UnlearningRunner.Run(new NablaTauMethod(new NablaTauOptions { Tau = 3 }), context);
+
+        Assert.Equal(3, outcome.Metrics["tau"]);
+    }
+
+    [Fact]
     public void Apply_RetainOnly_TrainsRetainSideWithoutForgetBatchesOrTau()
     {
         using var model = TinyTask.TrainedModel();

@@ -96,4 +96,37 @@ public sealed class ClientScopeRemovalTests
         ParameterSet corrected = (await clients[0].Rpc.FetchAdapterAsync(2)).Parameters;
         Assert.Equal([2f, 3, 4, 5, 6, 7], Values(corrected, "fc.lora_A"));
     }
+
+    [Fact]
+    public async Task OfflineClientRemoval_NamingRetrain_ResetsAdapterAndRetrainsWithoutTheClientInsteadOfReplaying()
+    {
+        await using ServerHarness harness = await ServerHarness.StartAsync(o =>
+        {
+            (o.MinClients, o.Rounds, o.Forget.Verification.MaxTestAccuracyDrop) = (3, 1, null);
+            o.Forget.Methods["retrain"].Rounds = 2;
+        });
+        FakeClient[] all = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(all, Kind.Train);
+        await all[2].SubmitAsync(round1[2], TestAdapters.Delta(1));
+        all[2].Dispose(); // c goes offline, its update in
+
+        await harness.Admin.RequestForgetAsync(new RequestForgetRequest { RequestId = "leave-c", Scope = Client("c"), Method = "retrain" });
+        FakeClient[] rest = all[..2];
+        await SubmitAllAsync(rest, round1[..2]);
+        // Version 1 is round 1, version 2 the server-side reset (lora_B = 0): the two retraining rounds start from it.
+        ClientTask[] retrain1 = await NextAsync(rest, Kind.Train);
+        Assert.All(retrain1, t => Assert.Equal(2UL, t.AdapterVersion));
+        Assert.All(Values((await rest[0].Rpc.FetchAdapterAsync(2)).Parameters, "fc.lora_B"), v => Assert.Equal(0f, v));
+        await SubmitAllAsync(rest, retrain1);
+        await SubmitAllAsync(rest, await NextAsync(rest, Kind.Train));
+        await ReportAllAsync(rest, await NextAsync(rest, Kind.Evaluate), _ => Report(0.8, 100));
+        await harness.Server.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        ForgetStatus status = Assert.Single((await harness.Admin.ListForgetRequestsAsync(new ListForgetRequestsRequest())).Requests);
+        Assert.Equal((ForgetState.Completed, "retrain", 2U, 2U), (status.State, status.Method, status.RoundsCompleted, status.RoundsPlanned));
+        Assert.Equal(0.0, status.Metrics["removal.rounds_replayed"]);
+        string completed = Assert.Single(await harness.Admin.ReadAuditLogAsync(new GetAuditLogRequest()), r => r.Kind == AuditKinds.ForgetCompleted).Body;
+        Assert.Contains("\"removal\":\"retrain\"", completed);
+        Assert.DoesNotContain("removal_fallback_reason", completed);
+    }
 }

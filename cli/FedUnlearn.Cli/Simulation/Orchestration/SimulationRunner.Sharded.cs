@@ -97,6 +97,7 @@ public sealed partial class SimulationRunner
             WallSeconds = own.Sum(Duration),
             BytesSent = own.Sum(r => bytes.GetValueOrDefault(r.Number).Sent),
             BytesReceived = own.Sum(r => bytes.GetValueOrDefault(r.Number).Received),
+            Federation = phase.History,
         };
     }
 

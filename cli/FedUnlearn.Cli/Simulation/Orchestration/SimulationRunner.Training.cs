@@ -53,6 +53,8 @@ public sealed partial class SimulationRunner
             }
 
             line.Rounds.AddRange(records);
+            // From the base, this store holds the whole history; later segments start from an adopted model whose rounds are elsewhere.
+            line.History = first == 1 ? phase.History : null;
             _progress.RoundsEvaluated(records);
         }
     }

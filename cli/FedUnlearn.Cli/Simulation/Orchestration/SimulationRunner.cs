@@ -60,6 +60,11 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
                 WallTimeSeconds = clock.Elapsed.TotalSeconds,
             };
         }
+        catch (Rpc.RpcException e) when (e.StatusCode == Rpc.StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            // A gRPC call cut short by our own cancellation reports CANCELLED: to the caller it is the run being cancelled.
+            throw new OperationCanceledException("The simulation was cancelled.", e, cancellationToken);
+        }
         finally
         {
             torch.set_num_threads(threads);
@@ -76,14 +81,6 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
         var errors = MethodPlan.Unavailable(scenario)
             .Select(u => new ScenarioError(u.Path, $"'{u.Name}' cannot be simulated yet: {u.Reason} (available: {available})"))
             .ToList();
-        for (var i = 0; i < scenario.ForgetRequests.Count; i++)
-        {
-            if (scenario.ForgetRequests[i].Scope == ForgetScope.Client)
-                errors.Add(new ScenarioError($"forgetRequests[{i}].scope",
-                    "'client' is not supported by simulate yet: the server honours a leaving client by removing its stored contributions, not with the compared methods " +
-                    "(which need retained data on the requesting client); forget its samples with a 'samples' request instead (with 'backdoor' for poisoned ones)"));
-        }
-
         var sharded = scenario.Methods.ToList().FindIndex(m => m.Name == MethodCatalog.ShardedExact);
         for (var i = 0; i < scenario.ForgetRequests.Count && sharded >= 0; i++)
         {
@@ -94,6 +91,10 @@ public sealed partial class SimulationRunner(ISimulationProgress? progress = nul
                 errors.Add(new ScenarioError($"methods[{sharded}].name",
                     $"'sharded-exact' cannot serve forgetRequests[{i}] (class scope): a sharded federation retrains a shard with training tasks, which cannot leave a class out; compare it on 'samples' requests"));
         }
+        var boosted = scenario.ForgetRequests.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Backdoor is { Boost: > 1 });
+        if (scenario.Clients.Processes == ClientProcesses.Separate && boosted.r is not null)
+            errors.Add(new ScenarioError($"forgetRequests[{boosted.i}].backdoor.boost",
+                "the boosted attacker is simulated with in-process clients only (set clients.processes to in-process)"));
         if (errors.Count > 0) throw new ScenarioException("scenario", errors);
     }
 

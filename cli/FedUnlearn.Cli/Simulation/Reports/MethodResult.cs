@@ -65,6 +65,13 @@ public sealed record MethodResult
     /// <summary>The campaign round by round.</summary>
     public IReadOnlyList<CampaignRound> History { get; init; } = [];
 
+    /// <summary>
+    /// The aggregator's own verdict on the campaign, from its verification round judged against the
+    /// reference's (<c>completed</c>, or <c>failed: why</c>); null when it judged nothing (the reference
+    /// itself, or <c>evaluation.judgeAgainstReference</c> off).
+    /// </summary>
+    public string? Verdict { get; init; }
+
     /// <summary>A result from the aggregated verification figures (time and bytes taken from them when present).</summary>
     /// <param name="method">Display name.</param>
     /// <param name="name">Catalog name.</param>

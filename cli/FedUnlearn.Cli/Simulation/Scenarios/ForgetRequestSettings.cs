@@ -21,8 +21,22 @@ public sealed record ForgetRequestSettings
     /// <summary>Class scope: the label to forget.</summary>
     public int? Label { get; init; }
 
-    /// <summary>Samples and client scope: a trigger-carrying forget set; null for clean data.</summary>
+    /// <summary>Samples scope: a trigger-carrying forget set; null for clean data.</summary>
     public BackdoorSettings? Backdoor { get; init; }
+
+    /// <summary>
+    /// Client scope: the leaving client goes offline before the request and never returns, so the
+    /// request is an operator's (Admin.RequestForget) and only methods that need nothing from that
+    /// client can honour it (<c>client-removal</c>, <c>retrain</c>). Null means true; <c>false</c> (the
+    /// client asking to leave while online) is not simulated yet.
+    /// </summary>
+    public bool? Offline { get; init; }
+
+    /// <summary>
+    /// Labels of the scenario's methods that handle this request (each must be able to: see
+    /// <see cref="MethodCatalog.CannotHandle"/>); null for every listed method that can handle its scope.
+    /// </summary>
+    public IReadOnlyList<string>? Methods { get; init; }
 
     /// <summary>The sample share to forget when neither fraction nor count is given.</summary>
     public const double DefaultFraction = 0.1;

@@ -29,6 +29,13 @@ public static class MethodCatalog
     /// <summary>Federated retraining from the base without the forgotten data: the reference.</summary>
     public const string Retrain = "retrain";
 
+    /// <summary>
+    /// A leaving client (client scope): the server removes its stored contributions from the committed
+    /// history (delta replay), then repair rounds with the others; needs nothing from the client, so it
+    /// works when the client is offline. <c>rounds</c> sets the repair rounds (default 1).
+    /// </summary>
+    public const string ClientRemoval = "client-removal";
+
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.Ordinal)
     {
         [Rfa] = new(true, new()
@@ -37,23 +44,44 @@ public static class MethodCatalog
             ["target"] = v => OneOf(v, "mean-other-class", "random", "uniform-kl"),
             ["retainCe"] = v => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "expected true or false",
         }),
-        [NablaTau] = new(true, []),
+        [NablaTau] = new(true, new()
+        {
+            ["tau"] = v => PositiveNumber(v),
+            ["a0"] = v => Fraction(v),
+        }),
         [GradientAscent] = new(true, []),
         [LabelFlip] = new(true, []),
         [Amnesiac] = new(false, new() { ["topFraction"] = v => Fraction(v) }),
         [ShardedExact] = new(false, new() { ["shards"] = v => v.TryGetInt32(out var k) && k >= 2 ? null : "expected an integer of at least 2" }),
         [Finetune] = new(true, []),
         [Retrain] = new(false, []),
+        [ClientRemoval] = new(false, []),
     };
 
     /// <summary>Every known method name, in documentation order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Rfa, NablaTau, GradientAscent, LabelFlip, Amnesiac, ShardedExact, Finetune, Retrain];
+    public static IReadOnlyList<string> Names { get; } = [Rfa, NablaTau, GradientAscent, LabelFlip, Amnesiac, ShardedExact, Finetune, Retrain, ClientRemoval];
 
     /// <summary>Whether <paramref name="name"/> is a known method.</summary>
     public static bool IsKnown(string name) => Entries.ContainsKey(name);
 
     /// <summary>Whether the layer-wise partial wrapper applies (optimisation-based methods).</summary>
     public static bool SupportsPartial(string name) => Entries.TryGetValue(name, out var e) && e.Optimising;
+
+    /// <summary>
+    /// Null when <paramref name="name"/> can handle a request of <paramref name="scope"/>, otherwise why not.
+    /// A leaving client (offline in a simulation) takes its data with it: only the server's removal of its
+    /// stored contributions and retraining without it need nothing from it; <c>client-removal</c> applies
+    /// to nothing else.
+    /// </summary>
+    public static string? CannotHandle(string name, ForgetScope scope) => (name, scope) switch
+    {
+        (ClientRemoval, ForgetScope.Client) or (Retrain, ForgetScope.Client) => null,
+        (ClientRemoval, _) => "it removes a leaving client's stored contributions, so it only handles client-scope requests",
+        (ShardedExact, ForgetScope.Client) => "the simulation compares sharded-exact on 'samples' requests only (the server also removes an offline client's shard contributions this way)",
+        (_, ForgetScope.Client) => $"{name} runs on the requesting client's own data, which a client that left offline cannot provide; "
+            + $"a leaving client is handled by {ClientRemoval} (or {Retrain}, the reference)",
+        _ => null,
+    };
 
     /// <summary>The method-specific option names of a known method.</summary>
     public static IReadOnlyList<string> OptionNames(string name) => [.. Entries[name].Options.Keys.Order(StringComparer.Ordinal)];

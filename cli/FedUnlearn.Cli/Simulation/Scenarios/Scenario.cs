@@ -50,6 +50,18 @@ public sealed record Scenario
     /// <summary>The default scenario (what <c>fedunlearn simulate</c> runs without a file).</summary>
     public static Scenario Default { get; } = new();
 
+    /// <summary>
+    /// The methods that handle forget request <paramref name="index"/>, in <see cref="Methods"/> order: those
+    /// it lists by label, or (no list) every method that can handle its scope (<see cref="MethodCatalog.CannotHandle"/>).
+    /// </summary>
+    public IReadOnlyList<MethodSettings> MethodsFor(int index)
+    {
+        var request = ForgetRequests[index];
+        return request.Methods is { } labels
+            ? [.. Methods.Where(m => m is not null && labels.Contains(m.DisplayName))]
+            : [.. Methods.Where(m => m is not null && MethodCatalog.CannotHandle(m.Name, request.Scope) is null)];
+    }
+
     /// <summary>Classes of the configured dataset (Fashion-MNIST and auto: 10; synthetic: <see cref="DatasetSettings.Classes"/>).</summary>
     [JsonIgnore]
     public int ClassCount => Dataset.Kind == DatasetKind.Synthetic ? Dataset.Classes : 10;

@@ -40,6 +40,14 @@ public static partial class ScenarioValidator
             }
         }
 
+        for (var i = 0; i < s.Methods.Count; i++)
+        {
+            // The reference's absence from a request is reported on that request.
+            if (s.Methods[i] is not { } m || !MethodCatalog.IsKnown(m.Name) || m.Name == MethodCatalog.Retrain || s.ForgetRequests.Any(r => r is null)) continue;
+            e.Require(s.ForgetRequests.Count == 0 || Enumerable.Range(0, s.ForgetRequests.Count).Any(k => s.MethodsFor(k).Contains(m)), $"methods[{i}]",
+                $"'{m.DisplayName}' handles none of the forget requests" + (MethodCatalog.CannotHandle(m.Name, ForgetScope.Samples) is { } why ? $" ({why})" : ""));
+        }
+
         if (s.Evaluation.Reference == ReferenceKind.Retrain)
         {
             e.Require(retrains == 1, "methods",

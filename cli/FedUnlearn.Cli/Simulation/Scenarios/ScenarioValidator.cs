@@ -21,6 +21,7 @@ public static partial class ScenarioValidator
         Training(scenario, e);
         Requests(scenario, e);
         Methods(scenario, e);
+        e.AtLeast(scenario.Evaluation.VerificationMaxSamples, 0, "evaluation.verificationMaxSamples");
         e.Require(!string.IsNullOrWhiteSpace(scenario.Output.Directory), "output.directory", "must not be empty");
         return e.Errors;
     }

@@ -36,7 +36,7 @@ internal sealed partial class Campaign
 
     /// <summary>
     /// Removes the client's contributions from the stored history (exact over the stored deltas) or,
-    /// when the history cannot be replayed, falls back to retraining from a re-initialised adapter;
+    /// when the history cannot be replayed or the request named retrain, retrains from a re-initialised adapter;
     /// then ordinary training rounds with the remaining clients repair the model.
     /// </summary>
     private async Task<ForgetRequestRecord> RemoveClientAsync(ForgetRequestRecord r, CancellationToken cancellationToken)
@@ -44,7 +44,10 @@ internal sealed partial class Campaign
         if (r.StepVersion is null)
         {
             ClientRecord target = (await context.Store.FindClientByNameAsync(r.TargetClient!, cancellationToken).ConfigureAwait(false))!;
-            ReplayOutcome outcome = await DeltaReplay.RemoveAsync(context.Store, context.Runner.CreateAggregator, target.Id, cancellationToken).ConfigureAwait(false);
+            bool retrain = r.Method == ForgetMethods.Retrain;
+            ReplayOutcome outcome = retrain
+                ? new ReplayOutcome(null, 0, 0, "retraining without the client was requested")
+                : await DeltaReplay.RemoveAsync(context.Store, context.Runner.CreateAggregator, target.Id, cancellationToken).ConfigureAwait(false);
             var fields = new Dictionary<string, string>(r.Fields);
             var metrics = new Dictionary<string, double>(r.Metrics)
             {
@@ -66,16 +69,16 @@ internal sealed partial class Campaign
             }
             else
             {
-                fields["removal"] = "retrain-fallback";
-                fields["removal_fallback_reason"] = outcome.FallbackReason!;
+                fields["removal"] = retrain ? "retrain" : "retrain-fallback";
+                if (!retrain) fields["removal_fallback_reason"] = outcome.FallbackReason!;
                 var global = await context.Store.LoadGlobalAsync(context.Runner.GlobalVersion!.Version, cancellationToken).ConfigureAwait(false);
                 step = (await context.Runner.CommitServerSideAsync(TaskKind.Unlearn, r.TicketId, LoraReset.Reinitialize(global, Seed(r, 0)),
-                    "adapter re-initialised: the stored history cannot remove the client exactly", cancellationToken).ConfigureAwait(false)).Version;
-                int retrain = context.Options.Methods.TryGetValue(ForgetMethods.Retrain, out ForgetMethodSettings? s) ? s.Rounds : 1;
-                planned = Math.Max(planned, retrain);
+                    retrain ? "adapter re-initialised for retraining without the client" : "adapter re-initialised: the stored history cannot remove the client exactly", cancellationToken).ConfigureAwait(false)).Version;
+                int retrainRounds = context.Options.Methods.TryGetValue(ForgetMethods.Retrain, out ForgetMethodSettings? s) ? s.Rounds : 1;
+                planned = Math.Max(planned, retrainRounds);
             }
 
-            ForgetLog.ClientRemoved(context.Logger, target.Name, r.TicketId, outcome.FallbackReason is null ? fields["removal"] : $"retrain fallback: {outcome.FallbackReason}");
+            ForgetLog.ClientRemoved(context.Logger, target.Name, r.TicketId, outcome.FallbackReason is null || retrain ? fields["removal"] : $"retrain fallback: {outcome.FallbackReason}");
             r = await SaveAsync(r with { StepVersion = step, Fields = fields, Metrics = metrics, RoundsPlanned = planned }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -81,12 +81,24 @@ internal sealed partial class Campaign
                 CampaignRounds = (uint)r.RoundsPlanned,
             },
             // The samples to forget are on the requesting client alone: a round without its update forgets nothing.
-            Veto = r.Scope == ForgetScopeKind.Samples
-                ? summary => summary.Contributors.Contains(r.RequestedBy!) ? null : $"the requesting client '{r.RequestedBy}' returned no accepted update"
-                : null,
+            Veto = r.Scope == ForgetScopeKind.Samples ? summary => RequesterMissing(summary, r.RequestedBy!) : null,
             HyperParameters = settings.HyperParameters,
             Seed = Seed(r, campaignRound),
         };
+    }
+
+    /// <summary>
+    /// Null when the requesting client's update was accepted; otherwise why not, with its own reason when it
+    /// failed or its update was rejected (e.g. its method cannot run on the data it has left), so that a
+    /// request that keeps failing says what the operator can change.
+    /// </summary>
+    private static string? RequesterMissing(Aggregation.AggregationSummary summary, string requester)
+    {
+        if (summary.Contributors.Contains(requester)) return null;
+        string what = $"the requesting client '{requester}' returned no accepted update";
+        if (summary.Failures.FirstOrDefault(f => f.ClientId == requester) is { } failed) return $"{what}: its task failed: {failed.Reason}";
+        if (summary.Rejected.FirstOrDefault(f => f.ClientId == requester) is { } rejected) return $"{what}: its update was rejected: {rejected.Reason}";
+        return what;
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ internal static class RequestValidation
     private const int MaxRequestIdLength = 200;
     private const int MaxReasonLength = 2000;
 
-    /// <summary>What a client-scope request runs: removal from the stored history, then repair rounds.</summary>
+    /// <summary>What a client-scope request runs unless it names retrain: removal from the stored history, then repair rounds.</summary>
     public const string ClientRemoval = "client-removal";
 
     /// <summary>The request as a record to store (scope, method, key hash), or an RpcException saying what is wrong.</summary>
@@ -41,7 +41,7 @@ internal static class RequestValidation
         {
             ForgetScope.ScopeOneofCase.Samples => Samples(clientId, scope.Samples, record),
             ForgetScope.ScopeOneofCase.ClassLabel => Class(clientId, scope.ClassLabel, record, numClasses),
-            ForgetScope.ScopeOneofCase.Client => Client(clientId, scope.Client, record, options),
+            ForgetScope.ScopeOneofCase.Client => Client(clientId, scope.Client, record, options, request.Method == ForgetMethods.Retrain),
             _ => throw Invalid("the request has no scope (samples, class_label or client)"),
         };
     }
@@ -69,13 +69,16 @@ internal static class RequestValidation
         return record with { Scope = ForgetScopeKind.Class, ClassLabel = scope.Label };
     }
 
-    private static ForgetRequestRecord Client(string? clientId, ClientScope scope, ForgetRequestRecord record, ForgetOptions options)
+    private static ForgetRequestRecord Client(string? clientId, ClientScope scope, ForgetRequestRecord record, ForgetOptions options, bool retrain)
     {
         string target = scope.ClientId.Length == 0 ? clientId ?? throw Invalid("client scope needs a client_id") : scope.ClientId;
         if (clientId is not null && target != clientId)
             throw new RpcException(StatusCode.PermissionDenied, $"A client may only ask to remove itself, not '{target}'.");
-        // A leaving client is removed from the stored history and the others repair: the method does not apply.
-        return record with { Scope = ForgetScopeKind.Client, TargetClient = target, Method = ClientRemoval, RoundsPlanned = options.RepairRounds };
+        // A leaving client is removed from the stored history and the others repair: the unlearning methods do not
+        // apply. Naming retrain asks for retraining without it instead (exact, as costly as the training so far).
+        return retrain
+            ? record with { Scope = ForgetScopeKind.Client, TargetClient = target }
+            : record with { Scope = ForgetScopeKind.Client, TargetClient = target, Method = ClientRemoval, RoundsPlanned = options.RepairRounds };
     }
 
     private static RpcException Invalid(string detail) => new(StatusCode.InvalidArgument, $"Invalid forget request: {detail}.");

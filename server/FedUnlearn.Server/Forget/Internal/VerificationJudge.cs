@@ -4,13 +4,17 @@ using FedUnlearn.Server.Storage;
 
 namespace FedUnlearn.Server.Forget.Internal;
 
-/// <summary>Applies the <see cref="VerificationPolicy"/> to the aggregated verification; the first violated rule is the failure reason.</summary>
-internal static class VerificationJudge
+/// <summary>
+/// Applies the <see cref="VerificationPolicy"/> to the aggregated verification; the first violated rule is the failure reason.
+/// With a reference the figures are judged by their distance to it, otherwise by the absolute thresholds.
+/// </summary>
+internal static partial class VerificationJudge
 {
     /// <summary>Null when the request passes; otherwise why not. <paramref name="figures"/> receives derived figures (the accuracy drop).</summary>
     public static string? Judge(VerificationPolicy policy, ForgetRequestRecord request, EvaluationReport after, EvaluationReport? before,
         IDictionary<string, double> figures)
     {
+        if (policy.Reference is { } reference) return JudgeAgainst(reference, policy.ReferenceTolerance, after, figures);
         double? maxForget = request.Scope switch
         {
             ForgetScopeKind.Class => policy.MaxClassForgetAccuracy,

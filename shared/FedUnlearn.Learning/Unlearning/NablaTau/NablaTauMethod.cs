@@ -8,7 +8,7 @@ namespace FedUnlearn.Learning.Unlearning.NablaTau;
 /// epochs are passes over the retained data) and a forget batch (cycling through the forget set) and
 /// minimises <c>a·ReLU(τ − CE(forget))² + (1 − a)·CE(retain)</c>: the forget loss is pushed up to τ, the
 /// mean loss on held-out data (recomputed before each epoch), where forgotten samples look like unseen
-/// ones, and no further. <c>a</c> starts at min(1, (5/3)·|Df|/|D|) with |D| = |Df| + |Dr| and decays
+/// ones, and no further (for a class request τ = 2·ln K, see <see cref="NablaTauOptions.ClassScopeTau"/>). <c>a</c> starts at min(1, (5/3)·|Df|/|D|) with |D| = |Df| + |Dr| and decays
 /// linearly to 0 over the run. A retain-only node runs with a = 0 (cross-entropy on its retained data).
 /// </summary>
 public sealed class NablaTauMethod(NablaTauOptions? options = null) : IUnlearningMethod
@@ -37,7 +37,8 @@ public sealed class NablaTauMethod(NablaTauOptions? options = null) : IUnlearnin
         var training = Options.Optimization.ApplyTo(context.Training);
         var a0 = context.RetainOnly ? 0 : Options.InitialAlpha ?? InitialAlpha(context.ForgetCount, context.ForgetCount + context.Retain.Count);
         var forget = context.RetainOnly ? null : ForgetStream.Create(context, training);
-        var objective = new NablaTauObjective(a0, Options.Tau, context.HeldOut, forget);
+        var fixedTau = Options.Tau ?? (context.ForgetClass is null ? null : NablaTauOptions.ClassScopeTau(context.Model.NumClasses));
+        var objective = new NablaTauObjective(a0, fixedTau, context.HeldOut, forget);
         var result = new TrainingLoop(context.Model, training, context.Hooks)
             .Run(context.Retain, objective, context.Tombstones, context.Progress, cancellationToken);
         var metrics = TrainingReport.Metrics(result, "step");

@@ -1,5 +1,6 @@
 using FedUnlearn.Cli.Simulation.Scenarios;
 using FedUnlearn.Contracts.Parameters;
+using FedUnlearn.Contracts.V1;
 
 namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
@@ -25,4 +26,13 @@ internal sealed record CampaignOutcome
     public required long BytesSent { get; init; }
 
     public required long BytesReceived { get; init; }
+
+    /// <summary>The federation's store after the campaign, for a later federation to continue.</summary>
+    public required FederationHistory Federation { get; init; }
+
+    /// <summary>The aggregated verification the federation measured (the clients' reports).</summary>
+    public EvaluationReport? Verification { get; init; }
+
+    /// <summary>The federation's verdict when it judged against a reference; null otherwise.</summary>
+    public string? Verdict { get; init; }
 }

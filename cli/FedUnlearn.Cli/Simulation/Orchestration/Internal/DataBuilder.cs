@@ -33,7 +33,7 @@ internal static class DataBuilder
         var parts = Partitioner(scenario).Partition(pool, scenario.Clients.Count, SeededRandom.Derive(scenario.Seed, PartitionSalt));
 
         var poisoned = new Dictionary<int, long[]>();
-        var trigger = new BackdoorTrigger();
+        var triggers = new Dictionary<int, BackdoorTrigger>();
         for (var k = 0; k < scenario.ForgetRequests.Count; k++)
         {
             var request = scenario.ForgetRequests[k];
@@ -44,7 +44,8 @@ internal static class DataBuilder
             if (candidates.Length == 0)
                 throw new SimulationException($"forgetRequests[{k}].backdoor: client {client} holds only samples of the target class {backdoor.TargetLabel}; nothing can be poisoned.");
             poisoned[k] = new SeededRandom(SeededRandom.Derive(scenario.Seed, PoisonSalt + (ulong)k * 16)).Choose(candidates, count);
-            pool = trigger.Poison(pool, poisoned[k], backdoor.TargetLabel);
+            triggers[k] = new BackdoorTrigger(backdoor.TriggerSize);
+            pool = triggers[k].Poison(pool, poisoned[k], backdoor.TargetLabel);
         }
 
         if (poisoned.Count > 0) pool = pool.Materialize("clients");
@@ -59,7 +60,7 @@ internal static class DataBuilder
             ClientTests = slices,
             Test = test,
             Poisoned = poisoned,
-            Trigger = trigger,
+            Triggers = triggers,
         };
     }
 

@@ -22,17 +22,18 @@ internal sealed class FederationPhase : IAsyncDisposable
 {
     private readonly GrpcChannel _adminChannel;
     private readonly ISimulatedClients _clients;
+    private readonly Dictionary<int, string> _tokens = [];
     private bool _stopped;
 
-    private FederationPhase(SimulationContext context, PhaseSettings settings, FederationServer server, ByteCountingRelay relay,
-        GrpcChannel adminChannel, string adminToken, string directory, CancellationToken cancellationToken)
+    private FederationPhase(SimulationContext context, PhaseSettings settings, IReadOnlyList<int> active, FederationServer server,
+        ByteCountingRelay relay, GrpcChannel adminChannel, string adminToken, string directory, CancellationToken cancellationToken)
     {
         Server = server;
         Relay = relay;
         _adminChannel = adminChannel;
         Admin = new AdminRpcClient(adminChannel, adminToken);
         ServerDirectory = directory;
-        Order = PhaseOrder.Create(context, settings);
+        Order = PhaseOrder.Create(context, settings, active);
         _clients = context.Scenario.Clients.Processes == ClientProcesses.Separate
             ? new ProcessClients(context, relay.Address, Admin, Order, Samples, cancellationToken)
             : new InProcessClients(context, relay.Address, Order, Samples);
@@ -58,16 +59,19 @@ internal sealed class FederationPhase : IAsyncDisposable
     public static async Task<FederationPhase> StartAsync(SimulationContext context, PhaseSettings settings, CancellationToken cancellationToken)
     {
         var directory = context.NextPhaseDirectory(settings.Label);
-        var active = context.ActiveClients;
+        var active = context.ActiveClients.Where(c => !settings.Offline.Contains(c)).ToList();
         var serverDirectory = Path.Combine(directory, "server");
-        var options = ServerOptionsFactory.Create(context, settings, serverDirectory, active.Count);
+        settings.History?.CopyTo(serverDirectory);
+        // A continued store holds the clients that left before and the one leaving now.
+        var gone = settings.History is null ? 0 : context.Departed.Count + settings.Offline.Count;
+        var options = ServerOptionsFactory.Create(context, settings, serverDirectory, active.Count, gone);
         var server = new FederationServer(options);
         await server.StartAsync(cancellationToken).ConfigureAwait(false);
         var relay = new ByteCountingRelay(server.Port);
-        var phase = new FederationPhase(context, settings, server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory, cancellationToken);
+        var phase = new FederationPhase(context, settings, active, server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory, cancellationToken);
         try
         {
-            await phase.AddClientsAsync(active, directory, cancellationToken).ConfigureAwait(false);
+            await phase.AddClientsAsync(active, directory, settings.History?.Tokens, cancellationToken).ConfigureAwait(false);
             await phase._clients.ReadyAsync(cancellationToken).ConfigureAwait(false);
             return phase;
         }
@@ -111,18 +115,26 @@ internal sealed class FederationPhase : IAsyncDisposable
 
     /// <summary>
     /// Admits the clients with fixed ids (<c>client-000</c>, ...): the server orders clients by id, so
-    /// the seeded client sampling picks the same clients on every run.
+    /// the seeded client sampling picks the same clients on every run. On a continued store the clients
+    /// are admitted already and connect with their <paramref name="tokens"/>.
     /// </summary>
-    private async Task AddClientsAsync(IReadOnlyList<int> active, string directory, CancellationToken cancellationToken)
+    private async Task AddClientsAsync(IReadOnlyList<int> active, string directory, IReadOnlyDictionary<int, string>? tokens,
+        CancellationToken cancellationToken)
     {
         foreach (var index in active)
         {
             var id = PhaseOrder.ClientId(index);
-            var added = await Admin.AddClientAsync(new AddClientRequest { ClientId = id, DisplayName = $"simulated client {index}" },
-                new CallOptions { CancellationToken = cancellationToken }).ConfigureAwait(false);
-            await _clients.AddAsync(index, added.ClientId, added.Token, Path.Combine(directory, id), cancellationToken).ConfigureAwait(false);
+            var token = tokens is not null
+                ? tokens[index]
+                : (await Admin.AddClientAsync(new AddClientRequest { ClientId = id, DisplayName = $"simulated client {index}" },
+                    new CallOptions { CancellationToken = cancellationToken }).ConfigureAwait(false)).Token;
+            _tokens[index] = token;
+            await _clients.AddAsync(index, id, token, Path.Combine(directory, id), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>This federation's store and client tokens, for a later federation to continue (after <see cref="StopAsync"/>).</summary>
+    public FederationHistory History => new(ServerDirectory, new Dictionary<int, string>(_tokens));
 
     /// <summary>Reads global adapters from the stopped server's store.</summary>
     public async Task<T> ReadStoreAsync<T>(Func<FederationStore, Task<T>> read, CancellationToken cancellationToken)

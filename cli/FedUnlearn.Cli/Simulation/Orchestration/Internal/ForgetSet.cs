@@ -7,7 +7,8 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 
 /// <summary>
 /// The samples one forget request removes, chosen when it is filed: a seeded share of the requesting
-/// client's live samples (or its poisoned ones), or every live sample of a class. Also the sets central evaluation measures the methods on.
+/// client's live samples (or its poisoned ones), every live sample of a class, or every live sample of a
+/// leaving client. Also the sets central evaluation measures the methods on.
 /// </summary>
 internal sealed record ForgetSet(int Index, ForgetRequestSettings Request, long[] Ids, string Description)
 {
@@ -38,14 +39,22 @@ internal sealed record ForgetSet(int Index, ForgetRequestSettings Request, long[
                 var name = data.Test.ClassNames is { } names ? $" ({names[label]})" : "";
                 return new(index, request, ids, $"class {label}{name}");
             }
+            case ForgetScope.Client:
+            {
+                var c = request.Client!.Value;
+                var ids = LiveIds(context, c).ToArray();
+                return new(index, request, ids, $"client {c} leaves while offline ({ids.Length} samples)");
+            }
             default:
-                // Client scope is refused before the simulation starts (SimulationRunner.CheckSupported).
                 throw new ArgumentOutOfRangeException(nameof(index), request.Scope, "Unsupported forget scope.");
         }
     }
 
-    /// <summary>The client that files the request and tombstones the samples; null for a class (an operator's request).</summary>
-    public int? Requester => Request.Scope == ForgetScope.Class ? null : Request.Client;
+    /// <summary>The client that files the request and tombstones the samples; null for a class or a client that left offline (an operator's request).</summary>
+    public int? Requester => Request.Scope == ForgetScope.Samples ? Request.Client : null;
+
+    /// <summary>Client scope: the client that leaves (offline, before the request is filed); null otherwise.</summary>
+    public int? Leaving => Request.Scope == ForgetScope.Client ? Request.Client : null;
 
     /// <summary>Whether the forget set carries a trigger.</summary>
     public bool IsBackdoor => Request.Backdoor is not null;
@@ -74,14 +83,15 @@ internal sealed record ForgetSet(int Index, ForgetRequestSettings Request, long[
             Retain = data.Pool.Subset(retain, "retain"),
             Test = data.Test,
             ForgetClass = Request.Scope == ForgetScope.Class ? Request.Label : null,
-            Backdoor = Request.Backdoor is { } b ? new BackdoorProbe(data.Trigger.StampAll(data.Test), b.TargetLabel) : null,
+            Backdoor = Request.Backdoor is { } b ? new BackdoorProbe(data.Triggers[Index].StampAll(data.Test), b.TargetLabel) : null,
         };
     }
 
-    /// <summary>Tombstones the set for the federations to come.</summary>
+    /// <summary>Tombstones the set for the federations to come; a leaving client takes part in none of them.</summary>
     public void Apply(SimulationContext context)
     {
         foreach (var id in Ids) context.Tombstones[context.Data.OwnerOf(id)].Add(id);
+        if (Leaving is { } gone) context.Departed.Add(gone);
     }
 
     public string Reason => string.Create(CultureInfo.InvariantCulture, $"simulation request {Index + 1}: {Description}");

@@ -31,7 +31,7 @@ internal sealed class InProcessClients(SimulationContext context, Uri serverAddr
                 if (round == 0) round = order.RoundOf(index);
                 samples[(round, index)] = count;
                 return order.WaitTurnAsync(index, round, token);
-            });
+            }, () => context.AttackBoost(index));
         }, cancellationToken).ConfigureAwait(false);
         client.TaskStarted += (_, e) => order.Started(index, e.TaskId, (long)e.Round, e.Kind);
         client.TaskSubmitted += (_, e) => order.Submitted(e.TaskId);

@@ -18,6 +18,9 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
     public static MethodPlan For(MethodSettings method, Scenario scenario, int atRound)
     {
         var t = scenario.Training;
+        // A leaving client's removal is the server's own (no client method): its rounds are the repair rounds.
+        if (method.Name == MethodCatalog.ClientRemoval)
+            return new MethodPlan(MethodCatalog.ClientRemoval, new ForgetMethodSettings { Rounds = method.Rounds ?? 1 });
         var settings = new ForgetMethodSettings
         {
             // Retraining gets the training budget spent so far, as docs/scenario.md promises.
@@ -53,8 +56,9 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
     public static IEnumerable<string> Available()
     {
         var registry = MethodRegistry.CreateDefault();
-        // Amnesiac is registered by each client over its own journal (LocalLearnerOptions.Amnesiac), not in the default registry.
-        return MethodCatalog.Names.Where(n => (registry.Contains(n) || n == MethodCatalog.Amnesiac));
+        // Amnesiac is registered by each client over its own journal (LocalLearnerOptions.Amnesiac), not in the default registry;
+        // client-removal is the server's own method.
+        return MethodCatalog.Names.Where(n => n == MethodCatalog.ClientRemoval || n == MethodCatalog.Amnesiac || registry.Contains(n));
     }
 
     /// <summary>Methods the scenario names that cannot run, with their scenario paths and why.</summary>

@@ -9,9 +9,9 @@ internal static class PhaseOrder
     /// <summary>The fixed client id of simulated client <paramref name="index"/> (the server orders clients by id).</summary>
     public static string ClientId(int index) => $"client-{index:D3}";
 
-    public static SubmissionOrder Create(SimulationContext context, PhaseSettings settings)
+    /// <summary>The order of a federation of the <paramref name="active"/> clients (without any that went offline).</summary>
+    public static SubmissionOrder Create(SimulationContext context, PhaseSettings settings, IReadOnlyList<int> active)
     {
-        var active = context.ActiveClients;
         if (settings.Shards == 1)
         {
             var trainers = ServerOptionsFactory.ClientsPerRound(context.Scenario, active.Count);

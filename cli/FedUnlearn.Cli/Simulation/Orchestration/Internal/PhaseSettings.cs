@@ -15,4 +15,13 @@ internal sealed record PhaseSettings(string Label, ParameterSet InitialAdapter, 
 
     /// <summary>Shard adapters of the federation (1: one global adapter; K ≥ 2 for sharded-exact).</summary>
     public int Shards { get; init; } = 1;
+
+    /// <summary>A stopped federation whose store this one continues (a copy of it; its clients keep their tokens); null for a fresh store.</summary>
+    public FederationHistory? History { get; init; }
+
+    /// <summary>Clients that do not connect to this federation (a leaving client that went offline).</summary>
+    public IReadOnlySet<int> Offline { get; init; } = new HashSet<int>();
+
+    /// <summary>How the aggregator verifies its campaign; null for the simulation's default (report only, judge nothing).</summary>
+    public VerificationPolicy? Verification { get; init; }
 }

@@ -10,7 +10,12 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// <summary>The aggregator's options for one federation of the simulation, from the scenario.</summary>
 internal static class ServerOptionsFactory
 {
-    public static FederationServerOptions Create(SimulationContext context, PhaseSettings phase, string dataDirectory, int clients)
+    /// <summary>
+    /// The options for <paramref name="clients"/> connecting clients, and <paramref name="gone"/> clients of a
+    /// continued store that left or are leaving: the aggregator's MinClients counts every admitted client, and
+    /// its campaigns wait for that many less the removed ones.
+    /// </summary>
+    public static FederationServerOptions Create(SimulationContext context, PhaseSettings phase, string dataDirectory, int clients, int gone = 0)
     {
         var t = context.Scenario.Training;
         var options = new FederationServerOptions
@@ -19,7 +24,7 @@ internal static class ServerOptionsFactory
             Port = 0,
             DataDirectory = dataDirectory,
             AdminToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            MinClients = clients,
+            MinClients = clients + gone,
             ClientsPerRound = t.ClientsPerRound is { } k ? Math.Min(k, clients) : null,
             Rounds = phase.Rounds,
             Strategy = Strategy(t.Strategy),
@@ -33,14 +38,10 @@ internal static class ServerOptionsFactory
             // Simulated clients never miss a deadline for good reasons; a stuck one is a bug worth seeing.
             RoundDeadline = TimeSpan.FromMinutes(10),
         };
-        options.Forget.Verification = new VerificationPolicy
-        {
-            // The simulation judges methods against retraining itself; the federation only reports its aggregates.
-            MaxClassForgetAccuracy = null,
-            MaxTestAccuracyDrop = null,
-            MembershipInference = context.Scenario.Evaluation.Mia,
-        };
-        if (phase.Method is { } method)
+        options.Forget.Verification = phase.Verification ?? Reporting(context.Scenario);
+        if (phase.Method is { Name: MethodCatalog.ClientRemoval } removal)
+            options.Forget.RepairRounds = removal.Settings.Rounds;
+        else if (phase.Method is { } method)
         {
             options.Forget.Methods[method.Name] = method.Settings;
             options.Forget.DefaultMethod = method.Name;
@@ -48,6 +49,19 @@ internal static class ServerOptionsFactory
 
         return options;
     }
+
+    /// <summary>
+    /// The verification of a federation whose verdict the simulation does not need (training; the
+    /// reference itself): figures reported, nothing judged, since the simulation compares every method
+    /// with retraining centrally.
+    /// </summary>
+    public static VerificationPolicy Reporting(Scenario scenario) => new()
+    {
+        MaxClassForgetAccuracy = null,
+        MaxTestAccuracyDrop = null,
+        MembershipInference = scenario.Evaluation.Mia,
+        MaxSamples = (uint)scenario.Evaluation.VerificationMaxSamples,
+    };
 
     public static HyperParameters HyperParameters(int epochs, int batchSize, double learningRate) => new()
     {

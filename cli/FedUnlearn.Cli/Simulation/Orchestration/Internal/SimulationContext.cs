@@ -51,8 +51,26 @@ internal sealed class SimulationContext : IDisposable
     /// <summary>Per client, the samples of completed forget requests.</summary>
     public IReadOnlyList<TombstoneSet> Tombstones { get; }
 
-    /// <summary>The indices of the clients taking part: all of them (client-scope requests, which would retire one, are not simulated yet).</summary>
-    public IReadOnlyList<int> ActiveClients => [.. Enumerable.Range(0, ClientModels.Count)];
+    /// <summary>Clients that left the federation (client-scope requests): they take part in nothing afterwards.</summary>
+    public ISet<int> Departed { get; } = new HashSet<int>();
+
+    /// <summary>
+    /// The boost γ client <paramref name="client"/> applies to its training updates: a backdoor request's
+    /// <c>boost</c> while the client still holds live poisoned samples of it, otherwise 1.
+    /// </summary>
+    public double AttackBoost(int client)
+    {
+        foreach (var (k, ids) in Data.Poisoned)
+        {
+            var request = Scenario.ForgetRequests[k];
+            if (request.Client == client && request.Backdoor is { Boost: > 1 } b && ids.Any(id => !Tombstones[client].Contains(id))) return b.Boost;
+        }
+
+        return 1;
+    }
+
+    /// <summary>The indices of the clients taking part: every client that has not left.</summary>
+    public IReadOnlyList<int> ActiveClients => [.. Enumerable.Range(0, ClientModels.Count).Where(c => !Departed.Contains(c))];
 
     public static async Task<SimulationContext> CreateAsync(Scenario scenario, SimulationData data, BaseModel baseModel, string workDirectory,
         CancellationToken cancellationToken)

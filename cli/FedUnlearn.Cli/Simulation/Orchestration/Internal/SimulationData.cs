@@ -29,8 +29,8 @@ internal sealed class SimulationData
     /// <summary>The whole test split, for central evaluation.</summary>
     public required IDataset Test { get; init; }
 
-    /// <summary>The trigger stamped on poisoned samples.</summary>
-    public required BackdoorTrigger Trigger { get; init; }
+    /// <summary>Per backdoor request (by scenario index): the trigger stamped on its poisoned samples.</summary>
+    public required IReadOnlyDictionary<int, BackdoorTrigger> Triggers { get; init; }
 
     /// <summary>Per backdoor request (by scenario index): the poisoned sample ids, which form its forget set.</summary>
     public required IReadOnlyDictionary<int, long[]> Poisoned { get; init; }

@@ -15,6 +15,13 @@ internal sealed class Timeline(ParameterSet initial)
     /// <summary>Training rounds committed on the main line.</summary>
     public int Trained { get; set; }
 
+    /// <summary>
+    /// The stopped federation whose store holds every round that built <see cref="Current"/> since the adapter
+    /// was initialised (training from the base, or a retraining's reset); null when no single store does.
+    /// A leaving client is removed from it.
+    /// </summary>
+    public FederationHistory? History { get; set; }
+
     /// <summary>Global versions committed on the main line (training rounds and the adopted campaigns' commits).</summary>
     public long Version { get; set; }
 
