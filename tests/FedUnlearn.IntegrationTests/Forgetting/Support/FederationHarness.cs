@@ -56,10 +56,11 @@ internal sealed partial class FederationHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts the server (one round per batch of <paramref name="clients"/> updates, verification that a
-    /// correct run passes), admits <paramref name="clients"/> clients <c>c0..</c> and starts them.
+    /// correct run passes), admits <paramref name="clients"/> clients <c>c0..</c> and starts them
+    /// (after <paramref name="prepare"/>, e.g. to set a <see cref="TestNode.Hold"/> before any task arrives).
     /// </summary>
     public static async Task<FederationHarness> StartAsync(SyntheticFederation data, int clients,
-        Action<FederationServerOptions>? configure = null, ILoggerFactory? logs = null)
+        Action<FederationServerOptions>? configure = null, ILoggerFactory? logs = null, Action<TestNode>? prepare = null)
     {
         var harness = new FederationHarness(data, clients, configure, logs);
         try
@@ -73,7 +74,12 @@ internal sealed partial class FederationHarness : IAsyncDisposable
                     harness._directory.Combine(id), logs));
             }
 
-            foreach (var node in harness._nodes) await node.StartAsync(harness.Running.Address);
+            foreach (var node in harness._nodes)
+            {
+                prepare?.Invoke(node);
+                await node.StartAsync(harness.Running.Address);
+            }
+
             return harness;
         }
         catch
