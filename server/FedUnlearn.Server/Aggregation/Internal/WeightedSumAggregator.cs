@@ -38,6 +38,7 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
     private readonly List<(ClientUpdate Update, float Weight)> _sinceCheckpoint = [];
     private float[]?[]? _checkpoint;   // null while the checkpoint is the initial all-zero sum
     private bool _checkpointWhole = true;
+    private bool _empty = true;        // nothing folded yet: the sums are uninitialised and the first fold only writes
 
     public WeightedSumAggregator(RoundContext round, UpdateValidator validator, Func<string, bool>? isFrozen = null)
         : base(round, validator)
@@ -45,7 +46,7 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
         _isFrozen = isFrozen ?? (static _ => false);
         _sums = new float[Global.Count][];
         for (var i = 0; i < Global.Count; i++)
-            if (!_isFrozen(Global[i].Name)) _sums[i] = new float[Global[i].Data.Length];
+            if (!_isFrozen(Global[i].Name)) _sums[i] = GC.AllocateUninitializedArray<float>(Global[i].Data.Length);
     }
 
     protected Func<string, bool> IsFrozen => _isFrozen;
@@ -64,21 +65,22 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
 
         float weight = update.SampleCount;
         var adapter = update.Kind == UpdateKind.Adapter;
-        var checkpointing = !_checkpointWhole || _sinceCheckpoint.Count >= CheckpointEvery - 1;
-        if (checkpointing) _checkpoint ??= Array.ConvertAll(_sums, s => s is null ? null : new float[s.Length]);
+        var checkpointing = !_empty && (!_checkpointWhole || _sinceCheckpoint.Count >= CheckpointEvery - 1);
+        if (checkpointing) _checkpoint ??= Array.ConvertAll(_sums, s => s is null ? null : GC.AllocateUninitializedArray<float>(s.Length));
         for (var i = 0; i < _sums.Length; i++)
         {
             if (_sums[i] is not { } sum) continue;
             var g = Global[i];
             var x = update.Parameters[g.Name].Data;
-            var finite = checkpointing
-                ? FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum, _checkpoint![i])
+            var finite = _empty ? FoldKernel.ScaleInto(x, g.Data, adapter, weight, sum)
+                : checkpointing ? FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum, _checkpoint![i])
                 : FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum);
             if (finite) continue;
             RollBack(throughTensor: i, checkpointing);
             return UpdateValidator.DescribeNonFinite(update.Parameters)
                 ?? $"adding tensor '{g.Name}' would overflow the float32 running sum";
         }
+        _empty = false;
         if (checkpointing)
         {
             _sinceCheckpoint.Clear();
@@ -92,6 +94,8 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
     private void RollBack(int throughTensor, bool checkpointedNow)
     {
         Rollbacks++;
+        // Still empty: the next fold overwrites every sum without reading it.
+        if (_empty) return;
         for (var i = 0; i <= throughTensor; i++)
         {
             if (_sums[i] is not { } sum) continue;
