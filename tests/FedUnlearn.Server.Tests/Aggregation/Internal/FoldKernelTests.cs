@@ -65,6 +65,29 @@ public class FoldKernelTests
         Assert.All(saved, v => Assert.Equal(1f, v));
     }
 
+    // The checkpoint may be written with aligned streaming stores after a scalar head: every start address is covered.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void AddScaledInPlace_CheckpointAtAnyAlignment_SavesEveryValueAndFoldsLikeTheScalarLoop(int offset)
+    {
+        var n = 9 * Vector<float>.Count + 5;
+        var x = Enumerable.Range(0, n).Select(i => i * 0.25f - 3).ToArray();
+        var start = Enumerable.Range(0, n).Select(i => 1000f - i).ToArray();
+        var sum = (float[])start.Clone();
+        var checkpoint = new float[n + 8];
+
+        Assert.True(FoldKernel.AddScaledInPlace(x, [], false, 3f, sum, checkpoint.AsSpan(offset, n)));
+
+        Assert.Equal(start, checkpoint.AsSpan(offset, n).ToArray());
+        Assert.Equal(start.Zip(x, (s, d) => s + d * 3f), sum);
+        Assert.All(checkpoint.AsSpan(0, offset).ToArray().Concat(checkpoint.AsSpan(offset + n).ToArray()), v => Assert.Equal(0f, v));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
