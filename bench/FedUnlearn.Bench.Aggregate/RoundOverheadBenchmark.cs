@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Rpc.Client;
 using FedUnlearn.Rpc.Services;
 using FedUnlearn.Server.Hosting;
+using FedUnlearn.Server.Rounds;
 
 namespace FedUnlearn.Bench.Aggregate;
 
@@ -16,8 +16,11 @@ namespace FedUnlearn.Bench.Aggregate;
 /// </summary>
 public static class RoundOverheadBenchmark
 {
-    /// <summary>Mean milliseconds per round over <paramref name="rounds"/> rounds after <paramref name="warmup"/>.</summary>
-    public static async Task<double> MeasureAsync(int clients, int rounds, int warmup, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Per-round figures over <paramref name="rounds"/> rounds after <paramref name="warmup"/>: a round is the time
+    /// from one commit to the next (tasks out, transfers, aggregation, commit, starting the next round).
+    /// </summary>
+    public static async Task<RoundOverhead> MeasureAsync(int clients, int rounds, int warmup, CancellationToken cancellationToken = default)
     {
         string directory = Path.Combine(Path.GetTempPath(), "fedunlearn-bench-round-" + Guid.NewGuid().ToString("N"));
         const string adminToken = "bench-admin-token-0123456789";
@@ -48,13 +51,12 @@ public static class RoundOverheadBenchmark
                 loops.Add(RunClientAsync(new FederationRpcClient(channel, added.Token), added.ClientId, i + 1, stop.Token));
             }
 
-            await server.WaitForRoundAsync(warmup, cancellationToken);
-            long started = Stopwatch.GetTimestamp();
             await server.WaitForRoundAsync(warmup + rounds, cancellationToken);
-            double perRound = Stopwatch.GetElapsedTime(started).TotalMilliseconds / rounds;
+            var summaries = new List<RoundSummary>();
+            for (int round = warmup; round <= warmup + rounds; round++) summaries.Add(await server.WaitForRoundAsync(round, cancellationToken));
             await stop.CancelAsync();
             await Task.WhenAll(loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
-            return perRound;
+            return RoundOverhead.From(summaries);
         }
         finally
         {
