@@ -20,7 +20,16 @@ public static class RoundOverheadBenchmark
     /// Per-round figures over <paramref name="rounds"/> rounds after <paramref name="warmup"/>: a round is the time
     /// from one commit to the next (tasks out, transfers, aggregation, commit, starting the next round).
     /// </summary>
-    public static async Task<RoundOverhead> MeasureAsync(int clients, int rounds, int warmup, CancellationToken cancellationToken = default)
+    /// <param name="clients">Light clients (separate HTTP/2 connections).</param>
+    /// <param name="rounds">Rounds measured.</param>
+    /// <param name="warmup">Rounds run first and not measured.</param>
+    /// <param name="freshDeltas">
+    /// True: each client sends a different delta every round, as a training client would, so the content-addressed
+    /// store writes (and fsyncs) every one. False: each client sends the same delta every round, so after the first
+    /// round the store finds every blob already written and skips it.
+    /// </param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<RoundOverhead> MeasureAsync(int clients, int rounds, int warmup, bool freshDeltas, CancellationToken cancellationToken = default)
     {
         string directory = Path.Combine(Path.GetTempPath(), "fedunlearn-bench-round-" + Guid.NewGuid().ToString("N"));
         const string adminToken = "bench-admin-token-0123456789";
@@ -43,12 +52,13 @@ public static class RoundOverheadBenchmark
             using var adminChannel = GrpcChannel.ForAddress(server.Address);
             var admin = new AdminRpcClient(adminChannel, adminToken);
             var loops = new List<Task>();
+            var timeline = new RoundTimeline();
             for (int i = 0; i < clients; i++)
             {
                 AddClientResponse added = await admin.AddClientAsync(new AddClientRequest { ClientId = $"bench-{i}" }, new CallOptions { CancellationToken = cancellationToken });
                 var channel = GrpcChannel.ForAddress(server.Address);
                 channels.Add(channel);
-                loops.Add(RunClientAsync(new FederationRpcClient(channel, added.Token), added.ClientId, i + 1, stop.Token));
+                loops.Add(RunClientAsync(new FederationRpcClient(channel, added.Token), added.ClientId, i + 1, freshDeltas, timeline, stop.Token));
             }
 
             await server.WaitForRoundAsync(warmup + rounds, cancellationToken);
@@ -56,7 +66,7 @@ public static class RoundOverheadBenchmark
             for (int round = warmup; round <= warmup + rounds; round++) summaries.Add(await server.WaitForRoundAsync(round, cancellationToken));
             await stop.CancelAsync();
             await Task.WhenAll(loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
-            return RoundOverhead.From(summaries);
+            return RoundOverhead.From(summaries, timeline);
         }
         finally
         {
@@ -66,7 +76,8 @@ public static class RoundOverheadBenchmark
         }
     }
 
-    private static async Task RunClientAsync(FederationRpcClient rpc, string clientId, int index, CancellationToken cancellationToken)
+    private static async Task RunClientAsync(FederationRpcClient rpc, string clientId, int index, bool freshDeltas, RoundTimeline timeline,
+        CancellationToken cancellationToken)
     {
         var call = new CallOptions { CancellationToken = cancellationToken };
         await rpc.JoinAsync(new JoinRequest { ClientId = clientId, Capabilities = new ClientCapabilities { SampleCount = (ulong)index } }, call);
@@ -74,9 +85,13 @@ public static class RoundOverheadBenchmark
         await foreach (ClientTask task in subscription.ResponseStream.WithCancellation(cancellationToken))
         {
             if (task.KindCase != ClientTask.KindOneofCase.Train) continue;
+            timeline.Mark((long)task.Round, RoundTimeline.Phase.Task);
             FetchedAdapter global = await rpc.FetchAdapterAsync(task.AdapterVersion, options: call);
+            timeline.Mark((long)task.Round, RoundTimeline.Phase.Fetched);
             var header = new SubmitUpdateHeader { TaskId = task.TaskId, BaseVersion = global.Version, SampleCount = (ulong)index };
-            await rpc.SubmitUpdateAsync(header, Adapter(index * 1e-3f), options: call);
+            float value = index * 1e-3f + (freshDeltas ? task.Round * 1e-6f : 0);
+            await rpc.SubmitUpdateAsync(header, Adapter(value), options: call);
+            timeline.Mark((long)task.Round, RoundTimeline.Phase.Acknowledged);
         }
     }
 
