@@ -14,12 +14,15 @@ namespace FedUnlearn.Server.Aggregation.Internal;
 /// (<see cref="FoldKernel"/>): one read of the update and one read-modify-write of the sum, the
 /// least memory traffic a fold can have. A rejected update must leave the sum bit-for-bit
 /// untouched, and a partly folded one cannot be subtracted back exactly (rounding), so the
-/// aggregator keeps a checkpoint: every <see cref="CheckpointEvery"/>-th fold also saves the
-/// values it overwrites, in the same pass, and the updates folded since are kept by reference.
-/// A rejection restores the touched tensors from the checkpoint and replays those updates: the
-/// same float operations in the same order, hence the same bits. Rejections are rare (a
-/// non-finite value, or a sum overflowing float32), so their cost does not matter; the
-/// checkpoint costs one extra write stream every <see cref="CheckpointEvery"/> updates.
+/// aggregator keeps a checkpoint: a fold that finds <see cref="CheckpointEvery"/> − 1 updates held
+/// since the last checkpoint (the zero sum at first) also saves the values it overwrites, in the
+/// same pass (streaming stores: it is read back only after a rejection), and the updates folded
+/// since are kept by reference. So the 4th fold checkpoints, then every 3rd. A rejection restores
+/// the touched tensors from the checkpoint and replays those updates: the same float operations
+/// in the same order, hence the same bits. Rejections are rare (a non-finite value, or a sum
+/// overflowing float32), so their cost does not matter; the checkpoint costs one extra write
+/// stream every third update. The buffers are allocated uninitialised: the first fold writes
+/// <c>0 + w·Δ</c> without reading the sum, and a rejected first fold leaves nothing to restore.
 /// Numerics: the sum is kept in float32 and divided by the total weight once, at the end (one
 /// correctly rounded division per value instead of a rescaling per update). Deltas, not absolute
 /// values, are summed, so the rounding error is relative to the size of the updates rather than
