@@ -7,8 +7,10 @@ namespace FedUnlearn.Server.Rounds.Internal;
 /// <summary>
 /// The open round: its tasks, the streaming aggregator, and the bookkeeping that makes submissions
 /// idempotent and lets the round close cleanly while uploads are still arriving. Updates are
-/// validated and folded concurrently; an accepted delta's blob is written at once (acknowledged
-/// when durable) and its row joins one batched transaction at close. <see cref="CloseAsync"/> waits
+/// validated and folded concurrently; an accepted delta is appended at once to the round's
+/// <see cref="DeltaPack"/> (no fsync: a round interrupted before its commit is abandoned and run
+/// again, so a delta needs to be durable only with its round) and its row joins one batched
+/// transaction at close, which first seals the pack with a single fsync. <see cref="CloseAsync"/> waits
 /// for the folds in flight and their writes, so what is aggregated is exactly what is stored.
 /// </summary>
 internal sealed partial class ActiveRound
@@ -17,6 +19,7 @@ internal sealed partial class ActiveRound
     private readonly Dictionary<string, RoundTask> _tasks;
     private readonly IUpdateAggregator _aggregator;
     private readonly ITaskStore _store;
+    private readonly DeltaPack _pack;
     private readonly List<RejectedUpdate> _earlyRejections = [];
     private readonly List<Task> _writes = [];
     private readonly List<TaskResult> _staged = [];
@@ -32,6 +35,7 @@ internal sealed partial class ActiveRound
         Context = context;
         _aggregator = aggregator;
         _store = store;
+        _pack = store.OpenDeltaPack(context.Round);
         _tasks = tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
         _unresolved = tasks.Count;
         Layout = layout;
@@ -141,22 +145,26 @@ internal sealed partial class ActiveRound
         lock (_gate) staged = [.. _staged];
         try
         {
-            // One transaction for every accepted delta of the round (the blobs are already on disk).
+            // One durable write (the pack's fsync) and one transaction for every accepted delta of the round.
             if (staged.Length > 0) await _store.SubmitTasksAsync(staged, CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
             foreach (TaskResult done in staged) done.Blob?.Dispose();
+            _pack.Dispose();
         }
 
         AggregationResult result = _aggregator.Result();
         lock (_gate) return (result, [.. _earlyRejections]);
     }
 
-    /// <summary>Writes an accepted delta's blob now (concurrently, outside the database); its row comes in the close's batch.</summary>
+    /// <summary>Gives up the round's deltas (the round will not close): the unsealed pack file is deleted.</summary>
+    public void DiscardPack() => _pack.Dispose();
+
+    /// <summary>Appends an accepted delta to the round's pack now (concurrently, outside the database); its row comes in the close's batch.</summary>
     private async Task StageAsync(string taskId, ClientUpdate update)
     {
-        StagedBlob blob = await _store.StageBlobAsync(update.Parameters, CancellationToken.None).ConfigureAwait(false);
+        StagedBlob blob = await _pack.AppendAsync(update.Parameters, CancellationToken.None).ConfigureAwait(false);
         lock (_gate) _staged.Add(new TaskResult(taskId, blob, update.SampleCount));
     }
 

@@ -54,7 +54,16 @@ internal sealed partial class RoundRunner
             _sessions.Find(task.ClientId)!.Push(BuildTask(plan, task, record.Number, version.Version, deadline));
 
         int needed = plan.MinUpdates ?? _options.MinUpdates;
-        await WaitForUpdatesAsync(round, deadline, needed, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WaitForUpdatesAsync(round, deadline, needed, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            round.DiscardPack();
+            throw;
+        }
+
         return await CloseAsync(round, tasks, plan, needed, cancellationToken).ConfigureAwait(false);
     }
 
