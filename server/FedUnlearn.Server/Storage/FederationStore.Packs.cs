@@ -51,6 +51,27 @@ public sealed partial class FederationStore
             cancellationToken, tx, ("$o", entry.Offset), ("$l", entry.Length), ("$h", entry.Hash), ("$f", pack.FileName));
     }
 
+    /// <summary>
+    /// At open, before any round runs: a <c>.partial</c> pack whose sealed name the database records
+    /// was sealed and committed but its rename was lost with the power, so the rename is finished;
+    /// any other is a round that never closed (nothing references it, no writer survives) and goes.
+    /// </summary>
+    private async Task RecoverPacksAsync(CancellationToken cancellationToken)
+    {
+        var partials = Directory.GetFiles(_packDirectory, "*" + PackFormat.PartialExtension);
+        if (partials.Length == 0) return;
+        var recorded = (await _connection.QueryAsync("SELECT file FROM delta_packs", r => (string)r["file"], cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var partial in partials)
+        {
+            var sealedName = Path.GetFileNameWithoutExtension(partial) + PackFormat.Extension;
+            if (recorded.Contains(sealedName)) File.Move(partial, Path.Combine(_packDirectory, sealedName), overwrite: true);
+            else File.Delete(partial);
+        }
+
+        DirectorySync.Flush(_packDirectory);
+    }
+
     private Task<PackEntry?> FindPackEntryAsync(string hash, CancellationToken cancellationToken) =>
         WithConnectionAsync(async c => (await c.QueryAsync(
             "SELECT p.file, e.payload_offset, e.payload_length FROM pack_entries e JOIN delta_packs p ON p.id = e.pack_id WHERE e.hash = $h ORDER BY p.id DESC LIMIT 1",

@@ -39,10 +39,12 @@ public sealed partial class FederationStore
             }
 
             int packsDeleted = 0;
-            foreach (var file in new DirectoryInfo(_packDirectory).EnumerateFiles("*" + PackFormat.Extension).ToList())
+            foreach (var file in new DirectoryInfo(_packDirectory).EnumerateFiles().ToList())
             {
-                // Sealed packs whose round was never recorded (a crash between seal and commit) go too.
-                if (!PackFormat.IsPackFile(file.Name) || packs.Contains(file.Name) || _pendingPacks.Contains(file.Name)) continue;
+                // Packs no kept round records go too: sealed before a commit that never happened, or left
+                // .partial by a failed seal. A pack still being written is held as pending.
+                var sealedName = Path.GetFileNameWithoutExtension(file.Name) + PackFormat.Extension;
+                if (file.Extension is not (PackFormat.Extension or PackFormat.PartialExtension) || !PackFormat.IsPackFile(sealedName) || packs.Contains(sealedName) || _pendingPacks.Contains(sealedName)) continue;
                 var size = file.Length;
                 file.Delete();
                 packsDeleted++;

@@ -37,8 +37,6 @@ public sealed partial class FederationStore : IFederationStore
         _blobs = new ContentAddressedBlobs(Path.Combine(options.DataDirectory, "blobs"));
         _packDirectory = Path.Combine(options.DataDirectory, "packs");
         DurableDirectory.Create(_packDirectory);
-        // A .partial pack is a round that never closed: nothing references it, and no writer of it survives.
-        foreach (var stale in Directory.EnumerateFiles(_packDirectory, "*" + PackFormat.PartialExtension)) File.Delete(stale);
     }
 
     /// <summary>The file name of the database inside the data directory.</summary>
@@ -65,7 +63,9 @@ public sealed partial class FederationStore : IFederationStore
             // WAL: readers never see a half-written transaction; FULL: a commit survives power loss.
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken);
             await SchemaMigrations.ApplyAsync(connection, cancellationToken);
-            return new FederationStore(connection, options, timeProvider ?? TimeProvider.System);
+            var store = new FederationStore(connection, options, timeProvider ?? TimeProvider.System);
+            await store.RecoverPacksAsync(cancellationToken);
+            return store;
         }
         catch
         {

@@ -29,6 +29,23 @@ public class FederationStorePackRecoveryTests
     }
 
     [Fact]
+    public async Task Reopen_PowerLostTheSealsRename_RecordedPackRenamedAndRead()
+    {
+        await using var fixture = new StoreFixture();
+        var crashed = await fixture.OpenAsync();
+        var round = await PackedRound.StartAsync(crashed, clients: 2);
+        await round.CommitAsync();
+        var sealedPath = Assert.Single(round.PackFiles());
+        // The seal's rename is not fsynced on its own: after a power loss the file may carry its old name.
+        File.Move(sealedPath, Path.ChangeExtension(sealedPath, ".partial"));
+
+        var restarted = await fixture.OpenAsync();
+
+        Assert.Equal(sealedPath, Assert.Single(round.PackFiles()));
+        Assert.Equal(new float[] { 101 }, (await restarted.LoadBlobAsync(round.Results[1].Blob!.Hash))["fc1.lora_B"].Data);
+    }
+
+    [Fact]
     public async Task Reopen_KilledBetweenSealAndCommit_PackNeverReadAndPrunedAsOrphan()
     {
         await using var fixture = new StoreFixture();

@@ -34,6 +34,38 @@ public class FederationStorePackTests
     }
 
     [Fact]
+    public async Task SubmitTasks_PackedDeltasOfAnAbandonedRound_SealedAndRecordedWithoutAVersion()
+    {
+        await using var fixture = new StoreFixture();
+        var store = await fixture.OpenAsync();
+        var round = await PackedRound.StartAsync(store, clients: 2);
+
+        var submitted = await store.SubmitTasksAsync(round.Results);
+        await store.AbandonRoundAsync(round.Round, "vetoed");
+        round.Pack.Dispose();
+
+        Assert.All(submitted, s => Assert.True(s.Stored));
+        Assert.Single(round.PackFiles("*.pack"));
+        Assert.Equal(0, (await store.LatestGlobalVersionAsync())!.Version);
+        Assert.Equal(new float[] { 101 }, (await store.LoadBlobAsync(round.Results[1].Blob!.Hash))["fc1.lora_B"].Data);
+    }
+
+    [Fact]
+    public async Task CommitRound_WithPackedResultsOfARoundThatCannotCommit_NoDeltaRecorded()
+    {
+        await using var fixture = new StoreFixture();
+        var store = await fixture.OpenAsync();
+        var round = await PackedRound.StartAsync(store, clients: 2);
+        await store.AbandonRoundAsync(round.Round, "stopped");
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitRoundAsync(round.Round, Params(1), 2, round.Results));
+
+        Assert.Empty(await store.ListClientDeltasAsync(round.Round));
+        Assert.All(await store.ListTasksAsync(round.Round), t => Assert.Equal(TaskState.Expired, t.State));
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.LoadBlobAsync(round.Results[0].Blob!.Hash));
+    }
+
+    [Fact]
     public async Task LoadBlob_PackedDeltaAlteredOnDisk_CorruptionNamesPackAndOffset()
     {
         await using var fixture = new StoreFixture();

@@ -21,11 +21,10 @@ internal sealed record PackedRound(FederationStore Store, long Round, DeltaPack 
         return new PackedRound(store, round, pack, [.. staged.Select((blob, i) => new TaskResult($"r{round}-t{i}", blob, 10 + i))]);
     }
 
-    /// <summary>Submits the deltas (sealing the pack) and commits the round with global [round].</summary>
+    /// <summary>Commits the round with global [round] and its deltas in one transaction (sealing the pack), as the round runner does.</summary>
     public async Task CommitAsync()
     {
-        await Store.SubmitTasksAsync(Results);
-        await Store.CommitRoundAsync(Round, Params(Round), Results.Count);
+        await Store.CommitRoundAsync(Round, Params(Round), Results.Count, Results);
         Pack.Dispose();
     }
 

@@ -125,7 +125,12 @@ internal sealed partial class ActiveRound
     /// <summary>Records that the client failed its task: data for the strategy, not an error.</summary>
     public Task<Verdict> ReportFailureAsync(string taskId, string reason) => FinishAsync(taskId, TaskOutcome.Failed, reason);
 
-    /// <summary>Stops taking updates, waits for those in flight and their writes, and aggregates.</summary>
+    /// <summary>
+    /// Stops taking updates, waits for those in flight and their writes, and aggregates. The accepted
+    /// deltas (appended to the round's pack, not yet durable) are then in <see cref="Staged"/>: the
+    /// caller commits them with the round (<see cref="IRoundStore.CommitRoundAsync(long, FedUnlearn.Contracts.Parameters.ParameterSet, int, IReadOnlyList{TaskResult}, CancellationToken)"/>)
+    /// or records them with <see cref="SubmitStagedAsync"/>, then calls <see cref="ReleaseStaged"/>.
+    /// </summary>
     public async Task<(AggregationResult Result, IReadOnlyList<RejectedUpdate> EarlyRejections)> CloseAsync()
     {
         Task drained;
@@ -141,25 +146,29 @@ internal sealed partial class ActiveRound
         Task[] writes;
         lock (_gate) writes = [.. _writes];
         await Task.WhenAll(writes).ConfigureAwait(false);
-        TaskResult[] staged;
-        lock (_gate) staged = [.. _staged];
-        try
-        {
-            // One durable write (the pack's fsync) and one transaction for every accepted delta of the round.
-            if (staged.Length > 0) await _store.SubmitTasksAsync(staged, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (TaskResult done in staged) done.Blob?.Dispose();
-            _pack.Dispose();
-        }
-
         AggregationResult result = _aggregator.Result();
         lock (_gate) return (result, [.. _earlyRejections]);
     }
 
-    /// <summary>Gives up the round's deltas (the round will not close): the unsealed pack file is deleted.</summary>
-    public void DiscardPack() => _pack.Dispose();
+    /// <summary>The accepted deltas of a closed round, in arrival order.</summary>
+    public IReadOnlyList<TaskResult> Staged
+    {
+        get { lock (_gate) return [.. _staged]; }
+    }
+
+    /// <summary>Records the staged deltas on their own (a round closed without a new version): one fsync of the pack, one transaction.</summary>
+    public async Task SubmitStagedAsync()
+    {
+        IReadOnlyList<TaskResult> staged = Staged;
+        if (staged.Count > 0) await _store.SubmitTasksAsync(staged, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the round's pack once its deltas are recorded (or given up).</summary>
+    public void ReleaseStaged()
+    {
+        foreach (TaskResult done in Staged) done.Blob?.Dispose();
+        _pack.Dispose();
+    }
 
     /// <summary>Appends an accepted delta to the round's pack now (concurrently, outside the database); its row comes in the close's batch.</summary>
     private async Task StageAsync(string taskId, ClientUpdate update)

@@ -60,11 +60,18 @@ internal sealed partial class RoundRunner
         }
         catch
         {
-            round.DiscardPack();
+            round.ReleaseStaged();
             throw;
         }
 
-        return await CloseAsync(round, tasks, plan, needed, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await CloseAsync(round, tasks, plan, needed, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            round.ReleaseStaged();
+        }
     }
 
     private async Task<RoundResult> CloseAsync(ActiveRound round, List<RoundTask> tasks, RoundPlan plan, int needed, CancellationToken cancellationToken)
@@ -81,12 +88,14 @@ internal sealed partial class RoundRunner
             : plan.Veto?.Invoke(summary);
         if (veto is not null)
         {
+            await round.SubmitStagedAsync().ConfigureAwait(false);
             RoundSummary abandoned = await AbandonAsync(round.Number, round.Context.GlobalVersion, selected, (summary, early), round.StartedAt, veto).ConfigureAwait(false);
             return new RoundResult(abandoned, []);
         }
 
         if (plan.TaskKind == TaskKind.Evaluate)
         {
+            await round.SubmitStagedAsync().ConfigureAwait(false);
             await _store.CompleteRoundAsync(round.Number, evaluations.Count, cancellationToken).ConfigureAwait(false);
             RoundSummary evaluated = new(round.Number, RoundOutcome.Evaluated, round.Context.GlobalVersion, null, selected,
                 [.. evaluations.Select(e => e.ClientId)], early, summary.Failures, summary.Metrics, round.StartedAt, _time.GetUtcNow(), null);
@@ -94,7 +103,8 @@ internal sealed partial class RoundRunner
             return new RoundResult(evaluated, evaluations);
         }
 
-        GlobalVersionRecord committed = await _store.CommitRoundAsync(round.Number, result.Parameters, summary.Accepted, cancellationToken).ConfigureAwait(false);
+        // The deltas, the new version and the round in one transaction, after one fsync of the pack.
+        GlobalVersionRecord committed = await _store.CommitRoundAsync(round.Number, result.Parameters, summary.Accepted, round.Staged, cancellationToken).ConfigureAwait(false);
         GlobalVersion = committed;
         _adapters.Put(committed, result.Parameters);
         foreach (string contributor in summary.Contributors)

@@ -19,6 +19,18 @@ internal sealed class ContentAddressedBlobs
         _temp = Path.Combine(root, ".tmp");
         DurableDirectory.Create(root);
         Directory.CreateDirectory(_temp);
+        // All 256 shards up front (one fsync of the root, once per store): a commit then never pays
+        // for a new shard's name on top of its blob's.
+        var created = false;
+        for (var shard = 0; shard < 256; shard++)
+        {
+            var path = Path.Combine(root, shard.ToString("x2"));
+            if (Directory.Exists(path)) continue;
+            Directory.CreateDirectory(path);
+            created = true;
+        }
+
+        if (created) DirectorySync.Flush(root);
         foreach (var stale in Directory.EnumerateFiles(_temp)) File.Delete(stale);
     }
 

@@ -5,10 +5,13 @@ namespace FedUnlearn.Server.Storage.Internal;
 /// <summary>
 /// Writes one round's deltas into one file, sequentially as they arrive and without an fsync:
 /// each append reserves its range under a lock, then writes header and payload with one positioned
-/// write, so concurrent uploads never wait for each other's bytes. The file is named
-/// <c>*.partial</c> until <see cref="SealAsync"/> fsyncs it once, renames it to <c>*.pack</c> and
-/// fsyncs the directory; only then may a transaction reference it. A crash before that leaves a
-/// <c>.partial</c> file no row points at, removed at the next open. Memory is one delta at a time.
+/// write, so concurrent uploads never wait for each other's bytes. The file is created as
+/// <c>*.partial</c> by the first append, and the directory is fsynced in the background then, while uploads
+/// are still arriving, so that the name is durable long before the round closes. <see cref="SealAsync"/> is
+/// the round's one durable write: an fsync of the file, then a rename to <c>*.pack</c> that need
+/// not be durable itself (a store reopened after power loss finishes the rename of a
+/// <c>.partial</c> its database records, and deletes any other). Only a sealed pack may be
+/// referenced by a transaction. Memory is one delta at a time.
 /// </summary>
 internal sealed class PackWriter : IDisposable
 {
@@ -20,6 +23,8 @@ internal sealed class PackWriter : IDisposable
     private int _appending;
     private int _count;
     private bool _sealed;
+    private Task? _seal;
+    private Task? _named;
     private bool _disposed;
 
     /// <param name="directory">The pack directory.</param>
@@ -55,12 +60,6 @@ internal sealed class PackWriter : IDisposable
         get { lock (_gate) return _count; }
     }
 
-    /// <summary>True once sealed with at least one entry: there is a file to record.</summary>
-    public bool HasFile
-    {
-        get { lock (_gate) return _sealed && _handle is not null; }
-    }
-
     public async Task<PackEntry> AppendAsync(byte[] payload, string hash, CancellationToken cancellationToken)
     {
         SafeFileHandle handle;
@@ -74,6 +73,9 @@ internal sealed class PackWriter : IDisposable
                 _handle = File.OpenHandle(PartialPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
                 RandomAccess.Write(_handle, PackFormat.FileHeader(Round), 0);
                 _length = PackFormat.FileHeaderSize;
+                // The new name made durable once per round, beside the uploads rather than in front of
+                // them and long before the close: the seal waits for it, then needs only the file's fsync.
+                _named = Task.Run(() => DirectorySync.Flush(_directory), CancellationToken.None);
             }
 
             handle = _handle;
@@ -95,24 +97,29 @@ internal sealed class PackWriter : IDisposable
         return new PackEntry(FileName, offset + PackFormat.EntryHeaderSize, payload.Length, hash);
     }
 
-    /// <summary>The one durable write of the round: fsync, rename into place, fsync the directory. Idempotent.</summary>
+    /// <summary>
+    /// The one durable write of the round: fsync, then rename into place. Idempotent, and concurrent
+    /// callers share one seal: none returns before the bytes are on disk.
+    /// </summary>
     public Task SealAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_sealed) return Task.CompletedTask;
+            if (_seal is not null) return _seal;
             if (_appending > 0)
                 throw new InvalidOperationException($"The delta pack of round {Round} still has {_appending} write(s) in flight; wait for them before sealing.");
             _sealed = true;
-            if (_handle is null) return Task.CompletedTask;
-            RandomAccess.FlushToDisk(_handle);
+            return _seal = _handle is null ? Task.CompletedTask : Task.Run(Seal, CancellationToken.None);
         }
+    }
 
+    private async Task Seal()
+    {
+        await _named!.ConfigureAwait(false);
+        RandomAccess.FlushToDisk(_handle!);
         File.Move(PartialPath, FinalPath, overwrite: false);
-        DirectorySync.Flush(_directory);
-        return Task.CompletedTask;
     }
 
     /// <summary>Closes the file; an unsealed one is deleted (nothing can reference it). A sealed one is left to pruning.</summary>
