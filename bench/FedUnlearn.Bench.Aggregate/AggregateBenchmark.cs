@@ -109,9 +109,9 @@ public static class AggregateBenchmark
         Console.WriteLine($"standalone UpdateValidator  {Rate(validate),8} MiB/s");
         const int clients = 50, rounds = 15;
         var overhead = await RoundOverheadBenchmark.MeasureAsync(clients, rounds, warmup: 3, freshDeltas: true);
-        Report("fresh deltas every round (every client's delta blob written and fsynced)", overhead);
+        Report("fresh deltas every round (each appended to the round's pack, one fsync at close)", overhead);
         var deduplicated = await RoundOverheadBenchmark.MeasureAsync(clients, rounds, warmup: 3, freshDeltas: false);
-        Report("the same delta every round (the store already holds every blob)", deduplicated);
+        Report("the same delta every round (as the bench used to run)", deduplicated);
         Console.WriteLine(FormattableString.Invariant(
             $"RESULT agg_vs_memcpy={ratio:F2} round_overhead_ms={overhead.MedianMs:F1} round_overhead_dedup_ms={deduplicated.MedianMs:F1}"));
         return 0;
