@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Contracts.V1;
 using FedUnlearn.Rpc.Client;
 using FedUnlearn.Rpc.Services;
 using FedUnlearn.Server.Hosting;
+using FedUnlearn.Server.Rounds;
 
 namespace FedUnlearn.Bench.Aggregate;
 
@@ -16,8 +16,20 @@ namespace FedUnlearn.Bench.Aggregate;
 /// </summary>
 public static class RoundOverheadBenchmark
 {
-    /// <summary>Mean milliseconds per round over <paramref name="rounds"/> rounds after <paramref name="warmup"/>.</summary>
-    public static async Task<double> MeasureAsync(int clients, int rounds, int warmup, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Per-round figures over <paramref name="rounds"/> rounds after <paramref name="warmup"/>: a round is the time
+    /// from one commit to the next (tasks out, transfers, aggregation, commit, starting the next round).
+    /// </summary>
+    /// <param name="clients">Light clients (separate HTTP/2 connections).</param>
+    /// <param name="rounds">Rounds measured.</param>
+    /// <param name="warmup">Rounds run first and not measured.</param>
+    /// <param name="freshDeltas">
+    /// True: each client sends a different delta every round, as a training client would, so the content-addressed
+    /// store writes (and fsyncs) every one. False: each client sends the same delta every round, so after the first
+    /// round the store finds every blob already written and skips it.
+    /// </param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<RoundOverhead> MeasureAsync(int clients, int rounds, int warmup, bool freshDeltas, CancellationToken cancellationToken = default)
     {
         string directory = Path.Combine(Path.GetTempPath(), "fedunlearn-bench-round-" + Guid.NewGuid().ToString("N"));
         const string adminToken = "bench-admin-token-0123456789";
@@ -40,21 +52,21 @@ public static class RoundOverheadBenchmark
             using var adminChannel = GrpcChannel.ForAddress(server.Address);
             var admin = new AdminRpcClient(adminChannel, adminToken);
             var loops = new List<Task>();
+            var timeline = new RoundTimeline();
             for (int i = 0; i < clients; i++)
             {
                 AddClientResponse added = await admin.AddClientAsync(new AddClientRequest { ClientId = $"bench-{i}" }, new CallOptions { CancellationToken = cancellationToken });
                 var channel = GrpcChannel.ForAddress(server.Address);
                 channels.Add(channel);
-                loops.Add(RunClientAsync(new FederationRpcClient(channel, added.Token), added.ClientId, i + 1, stop.Token));
+                loops.Add(RunClientAsync(new FederationRpcClient(channel, added.Token), added.ClientId, i + 1, freshDeltas, timeline, stop.Token));
             }
 
-            await server.WaitForRoundAsync(warmup, cancellationToken);
-            long started = Stopwatch.GetTimestamp();
             await server.WaitForRoundAsync(warmup + rounds, cancellationToken);
-            double perRound = Stopwatch.GetElapsedTime(started).TotalMilliseconds / rounds;
+            var summaries = new List<RoundSummary>();
+            for (int round = warmup; round <= warmup + rounds; round++) summaries.Add(await server.WaitForRoundAsync(round, cancellationToken));
             await stop.CancelAsync();
             await Task.WhenAll(loops.Select(l => l.ContinueWith(_ => { }, TaskScheduler.Default)));
-            return perRound;
+            return RoundOverhead.From(summaries, timeline);
         }
         finally
         {
@@ -64,7 +76,8 @@ public static class RoundOverheadBenchmark
         }
     }
 
-    private static async Task RunClientAsync(FederationRpcClient rpc, string clientId, int index, CancellationToken cancellationToken)
+    private static async Task RunClientAsync(FederationRpcClient rpc, string clientId, int index, bool freshDeltas, RoundTimeline timeline,
+        CancellationToken cancellationToken)
     {
         var call = new CallOptions { CancellationToken = cancellationToken };
         await rpc.JoinAsync(new JoinRequest { ClientId = clientId, Capabilities = new ClientCapabilities { SampleCount = (ulong)index } }, call);
@@ -72,9 +85,13 @@ public static class RoundOverheadBenchmark
         await foreach (ClientTask task in subscription.ResponseStream.WithCancellation(cancellationToken))
         {
             if (task.KindCase != ClientTask.KindOneofCase.Train) continue;
+            timeline.Mark((long)task.Round, RoundTimeline.Phase.Task);
             FetchedAdapter global = await rpc.FetchAdapterAsync(task.AdapterVersion, options: call);
+            timeline.Mark((long)task.Round, RoundTimeline.Phase.Fetched);
             var header = new SubmitUpdateHeader { TaskId = task.TaskId, BaseVersion = global.Version, SampleCount = (ulong)index };
-            await rpc.SubmitUpdateAsync(header, Adapter(index * 1e-3f), options: call);
+            float value = index * 1e-3f + (freshDeltas ? task.Round * 1e-6f : 0);
+            await rpc.SubmitUpdateAsync(header, Adapter(value), options: call);
+            timeline.Mark((long)task.Round, RoundTimeline.Phase.Acknowledged);
         }
     }
 

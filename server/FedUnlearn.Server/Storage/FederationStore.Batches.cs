@@ -1,5 +1,6 @@
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Server.Storage.Internal;
+using Microsoft.Data.Sqlite;
 using static FedUnlearn.Server.Storage.Internal.RecordMapper;
 
 namespace FedUnlearn.Server.Storage;
@@ -47,27 +48,37 @@ public sealed partial class FederationStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<TaskSubmission>> SubmitTasksAsync(IReadOnlyList<TaskResult> results, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TaskSubmission>> SubmitTasksAsync(IReadOnlyList<TaskResult> results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
-        return InTransactionAsync<IReadOnlyList<TaskSubmission>>(async (c, tx) =>
+        // Packed deltas become durable here, all at once, before any row can point at them.
+        await SealPacksAsync(results, cancellationToken);
+        return await InTransactionAsync((c, tx) => SubmitInTransactionAsync(c, tx, results, Now, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The rows of a batched submission, inside the caller's transaction (packs already sealed).</summary>
+    private static async Task<IReadOnlyList<TaskSubmission>> SubmitInTransactionAsync(SqliteConnection c, SqliteTransaction tx,
+        IReadOnlyList<TaskResult> results, long now, CancellationToken cancellationToken)
+    {
+        var submissions = new List<TaskSubmission>(results.Count);
+        foreach (var result in results)
         {
-            var submissions = new List<TaskSubmission>(results.Count);
-            foreach (var result in results)
+            var hash = result.Blob?.Hash;
+            var changed = await c.ExecuteAsync(
+                "UPDATE tasks SET state = $submitted, submitted_ms = $now, blob_hash = $hash, sample_count = $n WHERE task_id = $t AND state = $assigned",
+                cancellationToken, tx, ("$submitted", Text(TaskState.Submitted)), ("$now", now), ("$hash", hash),
+                ("$n", result.SampleCount), ("$t", result.TaskId), ("$assigned", Text(TaskState.Assigned)));
+            var task = await TaskAsync(c, tx, result.TaskId, cancellationToken) ?? throw new KeyNotFoundException($"No task '{result.TaskId}'.");
+            if (changed > 0 && hash is not null && task.Kind != TaskKind.Evaluate)
             {
-                var hash = result.Blob?.Hash;
-                var changed = await c.ExecuteAsync(
-                    "UPDATE tasks SET state = $submitted, submitted_ms = $now, blob_hash = $hash, sample_count = $n WHERE task_id = $t AND state = $assigned",
-                    cancellationToken, tx, ("$submitted", Text(TaskState.Submitted)), ("$now", Now), ("$hash", hash),
-                    ("$n", result.SampleCount), ("$t", result.TaskId), ("$assigned", Text(TaskState.Assigned)));
-                var task = await TaskAsync(c, tx, result.TaskId, cancellationToken) ?? throw new KeyNotFoundException($"No task '{result.TaskId}'.");
-                if (changed > 0 && hash is not null && task.Kind != TaskKind.Evaluate)
-                    await c.ExecuteAsync("INSERT INTO client_deltas (task_id, round, client_id, blob_hash) VALUES ($t, $r, $c, $h)",
-                        cancellationToken, tx, ("$t", result.TaskId), ("$r", task.Round), ("$c", task.ClientId), ("$h", hash));
-                submissions.Add(new TaskSubmission(task, Stored: changed > 0));
+                if (result.Blob!.Pack is not null) await RecordPackEntryAsync(c, tx, result.Blob, task.Round, now, cancellationToken);
+                await c.ExecuteAsync("INSERT INTO client_deltas (task_id, round, client_id, blob_hash) VALUES ($t, $r, $c, $h)",
+                    cancellationToken, tx, ("$t", result.TaskId), ("$r", task.Round), ("$c", task.ClientId), ("$h", hash));
             }
 
-            return submissions;
-        }, cancellationToken);
+            submissions.Add(new TaskSubmission(task, Stored: changed > 0));
+        }
+
+        return submissions;
     }
 }

@@ -48,12 +48,32 @@ public sealed partial class FederationStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<GlobalVersionRecord> CommitRoundAsync(long round, ParameterSet newGlobal, int participants, CancellationToken cancellationToken = default)
+    public Task<GlobalVersionRecord> CommitRoundAsync(long round, ParameterSet newGlobal, int participants, CancellationToken cancellationToken = default) =>
+        CommitRoundAsync(round, newGlobal, participants, [], cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<GlobalVersionRecord> CommitRoundAsync(long round, ParameterSet newGlobal, int participants, IReadOnlyList<TaskResult> results,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newGlobal);
+        ArgumentNullException.ThrowIfNull(results);
         ArgumentOutOfRangeException.ThrowIfNegative(participants);
-        // The blob is on disk before the transaction that references it; a crash in between leaves an orphan for PruneAsync.
-        var (hash, hold) = await WriteBlobAsync(newGlobal, cancellationToken);
+        // The deltas' pack and the global's blob are made durable side by side (the file system can
+        // join their syncs), both before the one transaction that references them; a crash in between
+        // leaves only unreferenced files for PruneAsync.
+        var blob = WriteBlobAsync(newGlobal, cancellationToken);
+        var seal = SealPacksAsync(results, cancellationToken);
+        try
+        {
+            await Task.WhenAll(seal, blob);
+        }
+        catch
+        {
+            if (blob.IsCompletedSuccessfully) (await blob).Hold.Dispose();
+            throw;
+        }
+
+        var (hash, hold) = await blob;
         using (hold)
         {
             var contentHash = newGlobal.ContentHash();
@@ -65,6 +85,7 @@ public sealed partial class FederationStore
                     throw new InvalidOperationException($"Round {round} started from version {record.GlobalVersionIn} but version {latest.Version} was committed since.");
                 var version = await NextVersionAsync(c, tx, cancellationToken);
                 var now = Now;
+                await SubmitInTransactionAsync(c, tx, results, now, cancellationToken);
                 await c.ExecuteAsync($"INSERT INTO global_versions ({VersionColumns}) VALUES ($v, $hash, $content, $now, $parent, $round)",
                     cancellationToken, tx, ("$v", version), ("$hash", hash), ("$content", contentHash), ("$now", now),
                     ("$parent", record.GlobalVersionIn), ("$round", round));

@@ -6,14 +6,16 @@ namespace FedUnlearn.Server.Storage;
 
 /// <summary>
 /// The embedded store: SQLite (WAL journal, full fsync on commit, versioned schema) for the
-/// records, and content-addressed blob files in the data directory for parameter sets.
+/// records, content-addressed blob files in the data directory for global versions (and deltas of
+/// older stores), and one pack file per round for the round's client deltas.
 /// </summary>
 /// <remarks>
 /// One process owns a data directory. All database work goes through one connection behind an
 /// async gate (SQLite has a single writer anyway); blob files are written and read outside the gate.
 /// A blob is always fully on disk before the transaction that references it commits, so a
 /// committed row never points at a missing or partial blob; an interrupted write leaves at most
-/// an unreferenced blob, which <see cref="PruneAsync"/> removes.
+/// an unreferenced blob, which <see cref="PruneAsync"/> removes. A round's pack is sealed (one fsync,
+/// then the directory's) before the transaction that records its entries.
 /// </remarks>
 public sealed partial class FederationStore : IFederationStore
 {
@@ -21,6 +23,8 @@ public sealed partial class FederationStore : IFederationStore
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ContentAddressedBlobs _blobs;
     private readonly PendingBlobs _pending = new();
+    private readonly PendingBlobs _pendingPacks = new();
+    private readonly string _packDirectory;
     private readonly StoreOptions _options;
     private readonly TimeProvider _time;
     private bool _disposed;
@@ -31,6 +35,8 @@ public sealed partial class FederationStore : IFederationStore
         _options = options;
         _time = time;
         _blobs = new ContentAddressedBlobs(Path.Combine(options.DataDirectory, "blobs"));
+        _packDirectory = Path.Combine(options.DataDirectory, "packs");
+        DurableDirectory.Create(_packDirectory);
     }
 
     /// <summary>The file name of the database inside the data directory.</summary>
@@ -57,7 +63,9 @@ public sealed partial class FederationStore : IFederationStore
             // WAL: readers never see a half-written transaction; FULL: a commit survives power loss.
             await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken);
             await SchemaMigrations.ApplyAsync(connection, cancellationToken);
-            return new FederationStore(connection, options, timeProvider ?? TimeProvider.System);
+            var store = new FederationStore(connection, options, timeProvider ?? TimeProvider.System);
+            await store.RecoverPacksAsync(cancellationToken);
+            return store;
         }
         catch
         {
@@ -129,14 +137,6 @@ public sealed partial class FederationStore : IFederationStore
         }
     }
 
-    /// <inheritdoc />
-    public async Task<ParameterSet> LoadBlobAsync(string blobHash, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(blobHash);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var bytes = await _blobs.ReadAsync(blobHash, cancellationToken);
-        return _options.Codec.Decode(bytes);
-    }
 
     /// <summary>Where the blob of <paramref name="blobHash"/> lives on disk (for operators and tests).</summary>
     public string BlobPath(string blobHash) => _blobs.PathOf(blobHash);

@@ -5,8 +5,9 @@ public interface IFederationStore : IClientStore, IRoundStore, ITaskStore, IForg
 {
     /// <summary>
     /// Applies retention: drops the client deltas of rounds older than the newest
-    /// <see cref="StoreOptions.RetainedDeltaRounds"/>, then deletes every blob no longer referenced
-    /// by a global version or a kept delta (orphans of interrupted writes included).
+    /// <see cref="StoreOptions.RetainedDeltaRounds"/> (with their delta packs), then deletes every blob
+    /// no longer referenced by a global version or a kept delta, and every pack no kept round records
+    /// (orphans of interrupted writes included).
     /// </summary>
     Task<PruneReport> PruneAsync(CancellationToken cancellationToken = default);
 }

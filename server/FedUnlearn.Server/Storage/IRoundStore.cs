@@ -34,6 +34,15 @@ public interface IRoundStore
     /// <exception cref="InvalidOperationException">The round is not running, or another round committed since it began.</exception>
     Task<GlobalVersionRecord> CommitRoundAsync(long round, ParameterSet newGlobal, int participants, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <see cref="CommitRoundAsync(long, ParameterSet, int, CancellationToken)"/> that also records the
+    /// round's task results (as <see cref="ITaskStore.SubmitTasksAsync"/> would) in the same transaction:
+    /// the packed deltas are sealed and the new global's blob written side by side, then one commit
+    /// makes the deltas, the version and the round durable together.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The round is not running, another round committed since it began, or a delta was packed for another round.</exception>
+    Task<GlobalVersionRecord> CommitRoundAsync(long round, ParameterSet newGlobal, int participants, IReadOnlyList<TaskResult> results, CancellationToken cancellationToken = default);
+
     /// <summary>Closes a running round without a new version and expires its waiting tasks.</summary>
     Task<RoundRecord> AbandonRoundAsync(long round, string reason, CancellationToken cancellationToken = default);
 

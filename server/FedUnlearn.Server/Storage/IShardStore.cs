@@ -35,7 +35,7 @@ public interface IShardStore
 
     /// <summary>
     /// Atomically stores <paramref name="shards"/> as new shard versions and <paramref name="combined"/>
-    /// as the next served global version, and marks the round committed (as <see cref="IRoundStore.CommitRoundAsync"/>).
+    /// as the next served global version, and marks the round committed (as <see cref="IRoundStore.CommitRoundAsync(long, Contracts.Parameters.ParameterSet, int, CancellationToken)"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">The round is not running, or another round committed since it began.</exception>
     Task<GlobalVersionRecord> CommitShardedRoundAsync(long round, IReadOnlyList<ShardCommit> shards, Contracts.Parameters.ParameterSet combined,

@@ -24,8 +24,17 @@ public interface ITaskStore
     Task<StagedBlob> StageBlobAsync(ParameterSet parameters, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Opens the pack that collects round <paramref name="round"/>'s deltas in one file
+    /// (<see cref="DeltaPack.AppendAsync"/> writes without an fsync); a cheaper alternative to
+    /// <see cref="StageBlobAsync"/> for a round's many deltas. Reads go through <see cref="LoadBlobAsync"/> as before.
+    /// </summary>
+    DeltaPack OpenDeltaPack(long round);
+
+    /// <summary>
     /// <see cref="SubmitTaskAsync"/> for many tasks in one transaction (one sync instead of one per
-    /// task), with blobs staged beforehand. Idempotent per task like the single form.
+    /// task), with blobs staged beforehand. Idempotent per task like the single form. Deltas staged
+    /// in a <see cref="DeltaPack"/> are made durable first (the pack is sealed: one fsync and the
+    /// directory's); a packed delta must answer a task of the pack's round.
     /// </summary>
     Task<IReadOnlyList<TaskSubmission>> SubmitTasksAsync(IReadOnlyList<TaskResult> results, CancellationToken cancellationToken = default);
 

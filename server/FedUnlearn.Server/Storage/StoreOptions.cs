@@ -3,10 +3,10 @@ namespace FedUnlearn.Server.Storage;
 /// <summary>Options of the <see cref="FederationStore"/>.</summary>
 public sealed class StoreOptions
 {
-    /// <summary>Directory holding <c>federation.db</c> and <c>blobs/</c>; created if missing. Required.</summary>
+    /// <summary>Directory holding <c>federation.db</c>, <c>blobs/</c> and <c>packs/</c> (one file of client deltas per round); created if missing. Required.</summary>
     public string DataDirectory { get; set; } = "";
 
-    /// <summary>How many most recent rounds keep their per-client deltas on <c>PruneAsync</c>. Default 10.</summary>
+    /// <summary>How many most recent rounds keep their per-client deltas (and delta packs) on <c>PruneAsync</c>. Default 10.</summary>
     public int RetainedDeltaRounds { get; set; } = 10;
 
     /// <summary>How parameter sets become blob bytes. Default <see cref="ParameterSetCodecs.Default"/>.</summary>

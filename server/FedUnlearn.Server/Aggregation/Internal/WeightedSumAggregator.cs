@@ -14,12 +14,15 @@ namespace FedUnlearn.Server.Aggregation.Internal;
 /// (<see cref="FoldKernel"/>): one read of the update and one read-modify-write of the sum, the
 /// least memory traffic a fold can have. A rejected update must leave the sum bit-for-bit
 /// untouched, and a partly folded one cannot be subtracted back exactly (rounding), so the
-/// aggregator keeps a checkpoint: every <see cref="CheckpointEvery"/>-th fold also saves the
-/// values it overwrites, in the same pass, and the updates folded since are kept by reference.
-/// A rejection restores the touched tensors from the checkpoint and replays those updates: the
-/// same float operations in the same order, hence the same bits. Rejections are rare (a
-/// non-finite value, or a sum overflowing float32), so their cost does not matter; the
-/// checkpoint costs one extra write stream every <see cref="CheckpointEvery"/> updates.
+/// aggregator keeps a checkpoint: a fold that finds <see cref="CheckpointEvery"/> − 1 updates held
+/// since the last checkpoint (the zero sum at first) also saves the values it overwrites, in the
+/// same pass (streaming stores: it is read back only after a rejection), and the updates folded
+/// since are kept by reference. So the 4th fold checkpoints, then every 3rd. A rejection restores
+/// the touched tensors from the checkpoint and replays those updates: the same float operations
+/// in the same order, hence the same bits. Rejections are rare (a non-finite value, or a sum
+/// overflowing float32), so their cost does not matter; the checkpoint costs one extra write
+/// stream every third update. The buffers are allocated uninitialised: the first fold writes
+/// <c>0 + w·Δ</c> without reading the sum, and a rejected first fold leaves nothing to restore.
 /// Numerics: the sum is kept in float32 and divided by the total weight once, at the end (one
 /// correctly rounded division per value instead of a rescaling per update). Deltas, not absolute
 /// values, are summed, so the rounding error is relative to the size of the updates rather than
@@ -38,6 +41,7 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
     private readonly List<(ClientUpdate Update, float Weight)> _sinceCheckpoint = [];
     private float[]?[]? _checkpoint;   // null while the checkpoint is the initial all-zero sum
     private bool _checkpointWhole = true;
+    private bool _empty = true;        // nothing folded yet: the sums are uninitialised and the first fold only writes
 
     public WeightedSumAggregator(RoundContext round, UpdateValidator validator, Func<string, bool>? isFrozen = null)
         : base(round, validator)
@@ -45,7 +49,7 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
         _isFrozen = isFrozen ?? (static _ => false);
         _sums = new float[Global.Count][];
         for (var i = 0; i < Global.Count; i++)
-            if (!_isFrozen(Global[i].Name)) _sums[i] = new float[Global[i].Data.Length];
+            if (!_isFrozen(Global[i].Name)) _sums[i] = GC.AllocateUninitializedArray<float>(Global[i].Data.Length);
     }
 
     protected Func<string, bool> IsFrozen => _isFrozen;
@@ -64,21 +68,22 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
 
         float weight = update.SampleCount;
         var adapter = update.Kind == UpdateKind.Adapter;
-        var checkpointing = !_checkpointWhole || _sinceCheckpoint.Count >= CheckpointEvery - 1;
-        if (checkpointing) _checkpoint ??= Array.ConvertAll(_sums, s => s is null ? null : new float[s.Length]);
+        var checkpointing = !_empty && (!_checkpointWhole || _sinceCheckpoint.Count >= CheckpointEvery - 1);
+        if (checkpointing) _checkpoint ??= Array.ConvertAll(_sums, s => s is null ? null : GC.AllocateUninitializedArray<float>(s.Length));
         for (var i = 0; i < _sums.Length; i++)
         {
             if (_sums[i] is not { } sum) continue;
             var g = Global[i];
             var x = update.Parameters[g.Name].Data;
-            var finite = checkpointing
-                ? FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum, _checkpoint![i])
+            var finite = _empty ? FoldKernel.ScaleInto(x, g.Data, adapter, weight, sum)
+                : checkpointing ? FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum, _checkpoint![i])
                 : FoldKernel.AddScaledInPlace(x, g.Data, adapter, weight, sum);
             if (finite) continue;
             RollBack(throughTensor: i, checkpointing);
             return UpdateValidator.DescribeNonFinite(update.Parameters)
                 ?? $"adding tensor '{g.Name}' would overflow the float32 running sum";
         }
+        _empty = false;
         if (checkpointing)
         {
             _sinceCheckpoint.Clear();
@@ -92,6 +97,8 @@ internal class WeightedSumAggregator : UpdateAggregatorBase
     private void RollBack(int throughTensor, bool checkpointedNow)
     {
         Rollbacks++;
+        // Still empty: the next fold overwrites every sum without reading it.
+        if (_empty) return;
         for (var i = 0; i <= throughTensor; i++)
         {
             if (_sums[i] is not { } sum) continue;

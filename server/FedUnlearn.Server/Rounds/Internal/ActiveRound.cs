@@ -7,8 +7,10 @@ namespace FedUnlearn.Server.Rounds.Internal;
 /// <summary>
 /// The open round: its tasks, the streaming aggregator, and the bookkeeping that makes submissions
 /// idempotent and lets the round close cleanly while uploads are still arriving. Updates are
-/// validated and folded concurrently; an accepted delta's blob is written at once (acknowledged
-/// when durable) and its row joins one batched transaction at close. <see cref="CloseAsync"/> waits
+/// validated and folded concurrently; an accepted delta is appended at once to the round's
+/// <see cref="DeltaPack"/> (no fsync: a round interrupted before its commit is abandoned and run
+/// again, so a delta needs to be durable only with its round) and its row joins one batched
+/// transaction at close, which first seals the pack with a single fsync. <see cref="CloseAsync"/> waits
 /// for the folds in flight and their writes, so what is aggregated is exactly what is stored.
 /// </summary>
 internal sealed partial class ActiveRound
@@ -19,7 +21,6 @@ internal sealed partial class ActiveRound
     private readonly ITaskStore _store;
     private readonly List<RejectedUpdate> _earlyRejections = [];
     private readonly List<Task> _writes = [];
-    private readonly List<TaskResult> _staged = [];
     private readonly TaskCompletionSource _allReported = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource? _drained;
     private int _inFlight;
@@ -32,6 +33,7 @@ internal sealed partial class ActiveRound
         Context = context;
         _aggregator = aggregator;
         _store = store;
+        _pack = store.OpenDeltaPack(context.Round);
         _tasks = tasks.ToDictionary(t => t.TaskId, StringComparer.Ordinal);
         _unresolved = tasks.Count;
         Layout = layout;
@@ -125,7 +127,12 @@ internal sealed partial class ActiveRound
     /// <summary>Records that the client failed its task: data for the strategy, not an error.</summary>
     public Task<Verdict> ReportFailureAsync(string taskId, string reason) => FinishAsync(taskId, TaskOutcome.Failed, reason);
 
-    /// <summary>Stops taking updates, waits for those in flight and their writes, and aggregates.</summary>
+    /// <summary>
+    /// Stops taking updates, waits for those in flight and their writes, and aggregates. The accepted
+    /// deltas (appended to the round's pack, not yet durable) are then in <see cref="Staged"/>: the
+    /// caller commits them with the round (<see cref="IRoundStore.CommitRoundAsync(long, FedUnlearn.Contracts.Parameters.ParameterSet, int, IReadOnlyList{TaskResult}, CancellationToken)"/>)
+    /// or records them with <see cref="SubmitStagedAsync"/>, then calls <see cref="ReleaseStaged"/>.
+    /// </summary>
     public async Task<(AggregationResult Result, IReadOnlyList<RejectedUpdate> EarlyRejections)> CloseAsync()
     {
         Task drained;
@@ -141,27 +148,8 @@ internal sealed partial class ActiveRound
         Task[] writes;
         lock (_gate) writes = [.. _writes];
         await Task.WhenAll(writes).ConfigureAwait(false);
-        TaskResult[] staged;
-        lock (_gate) staged = [.. _staged];
-        try
-        {
-            // One transaction for every accepted delta of the round (the blobs are already on disk).
-            if (staged.Length > 0) await _store.SubmitTasksAsync(staged, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (TaskResult done in staged) done.Blob?.Dispose();
-        }
-
         AggregationResult result = _aggregator.Result();
         lock (_gate) return (result, [.. _earlyRejections]);
-    }
-
-    /// <summary>Writes an accepted delta's blob now (concurrently, outside the database); its row comes in the close's batch.</summary>
-    private async Task StageAsync(string taskId, ClientUpdate update)
-    {
-        StagedBlob blob = await _store.StageBlobAsync(update.Parameters, CancellationToken.None).ConfigureAwait(false);
-        lock (_gate) _staged.Add(new TaskResult(taskId, blob, update.SampleCount));
     }
 
     private async Task<Verdict> FinishAsync(string taskId, TaskOutcome outcome, string reason)

@@ -55,8 +55,24 @@ internal sealed partial class RoundRunner
             _sessions.Find(task.ClientId)!.Push(BuildTask(plan, task, record.Number, version.Version, deadline));
 
         int needed = plan.MinUpdates ?? _options.MinUpdates;
-        await WaitForUpdatesAsync(round, deadline, needed, cancellationToken).ConfigureAwait(false);
-        return await CloseAsync(round, tasks, plan, needed, aggregator as ShardedAggregator, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WaitForUpdatesAsync(round, deadline, needed, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            round.ReleaseStaged();
+            throw;
+        }
+
+        try
+        {
+            return await CloseAsync(round, tasks, plan, needed, aggregator as ShardedAggregator, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            round.ReleaseStaged();
+        }
     }
 
     private async Task<RoundResult> CloseAsync(ActiveRound round, List<RoundTask> tasks, RoundPlan plan, int needed, ShardedAggregator? sharded,
@@ -74,12 +90,14 @@ internal sealed partial class RoundRunner
             : plan.Veto?.Invoke(summary);
         if (veto is not null)
         {
+            await round.SubmitStagedAsync().ConfigureAwait(false);
             RoundSummary abandoned = await AbandonAsync(round.Number, round.Context.GlobalVersion, selected, (summary, early), round.StartedAt, veto).ConfigureAwait(false);
             return new RoundResult(abandoned, []);
         }
 
         if (plan.TaskKind == TaskKind.Evaluate)
         {
+            await round.SubmitStagedAsync().ConfigureAwait(false);
             await _store.CompleteRoundAsync(round.Number, evaluations.Count, cancellationToken).ConfigureAwait(false);
             RoundSummary evaluated = new(round.Number, RoundOutcome.Evaluated, round.Context.GlobalVersion, null, selected,
                 [.. evaluations.Select(e => e.ClientId)], early, summary.Failures, summary.Metrics, round.StartedAt, _time.GetUtcNow(), null);
@@ -87,8 +105,11 @@ internal sealed partial class RoundRunner
             return new RoundResult(evaluated, evaluations);
         }
 
+        // The deltas, the new version and the round in one transaction, after one fsync of the pack; a sharded
+        // round records its deltas first (one more transaction), then its shard versions and the served global.
+        if (sharded is not null) await round.SubmitStagedAsync().ConfigureAwait(false);
         GlobalVersionRecord committed = sharded is null
-            ? await _store.CommitRoundAsync(round.Number, result.Parameters, summary.Accepted, cancellationToken).ConfigureAwait(false)
+            ? await _store.CommitRoundAsync(round.Number, result.Parameters, summary.Accepted, round.Staged, cancellationToken).ConfigureAwait(false)
             : await _store.CommitShardedRoundAsync(round.Number, sharded.Commits, result.Parameters, summary.Accepted, cancellationToken).ConfigureAwait(false);
         GlobalVersion = committed;
         _adapters.Put(committed, result.Parameters);

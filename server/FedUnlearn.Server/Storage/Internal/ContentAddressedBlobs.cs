@@ -4,8 +4,8 @@ namespace FedUnlearn.Server.Storage.Internal;
 
 /// <summary>
 /// Immutable blobs named by the SHA-256 of their bytes, under <c>blobs/ab/abcd…</c>. A write goes
-/// to a temp file, is flushed to disk, then renamed into place atomically, so a crash leaves
-/// either the whole blob or none of it (a stray temp file is removed at the next open). Equal
+/// to a temp file, is flushed to disk, then renamed into place atomically and the directory is
+/// fsynced (the name itself must survive power loss), so a crash leaves either the whole blob or none of it (a stray temp file is removed at the next open). Equal
 /// bytes are stored once. Reads recompute the hash, so tampering or bit rot is detected.
 /// </summary>
 internal sealed class ContentAddressedBlobs
@@ -17,9 +17,24 @@ internal sealed class ContentAddressedBlobs
     {
         _root = root;
         _temp = Path.Combine(root, ".tmp");
+        DurableDirectory.Create(root);
         Directory.CreateDirectory(_temp);
+        // All 256 shards up front (one fsync of the root, once per store): a commit then never pays
+        // for a new shard's name on top of its blob's.
+        var created = false;
+        for (var shard = 0; shard < 256; shard++)
+        {
+            var path = Path.Combine(root, shard.ToString("x2"));
+            if (Directory.Exists(path)) continue;
+            Directory.CreateDirectory(path);
+            created = true;
+        }
+
+        if (created) DirectorySync.Flush(root);
         foreach (var stale in Directory.EnumerateFiles(_temp)) File.Delete(stale);
     }
+
+    public bool Contains(string hash) => File.Exists(PathOf(hash));
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -37,7 +52,10 @@ internal sealed class ContentAddressedBlobs
     {
         var path = PathOf(hash);
         if (File.Exists(path)) return false;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var shard = Path.GetDirectoryName(path)!;
+        // A new shard's own name must be durable too, or its blobs vanish with it.
+        DurableDirectory.Create(shard);
+
         var temp = Path.Combine(_temp, $"{hash}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -48,6 +66,9 @@ internal sealed class ContentAddressedBlobs
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: false);
+            // The rename lives in the shard directory: without this fsync a power loss can undo it
+            // after the referencing transaction committed, leaving a row that points at nothing.
+            DirectorySync.Flush(shard);
             return true;
         }
         catch (IOException) when (File.Exists(path))

@@ -108,6 +108,24 @@ internal static class SchemaMigrations
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL);
         """,
+        // 4: a round's client deltas in one pack file (one fsync per round instead of one per delta).
+        // client_deltas.blob_hash names either a blob file (older stores) or a pack entry.
+        """
+        CREATE TABLE delta_packs (
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL UNIQUE,
+            round INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            created_ms INTEGER NOT NULL);
+        CREATE INDEX delta_packs_by_round ON delta_packs(round);
+        CREATE TABLE pack_entries (
+            pack_id INTEGER NOT NULL REFERENCES delta_packs(id),
+            payload_offset INTEGER NOT NULL,
+            payload_length INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (pack_id, payload_offset));
+        CREATE INDEX pack_entries_by_hash ON pack_entries(hash);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

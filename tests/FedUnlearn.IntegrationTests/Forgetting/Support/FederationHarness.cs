@@ -56,12 +56,13 @@ internal sealed partial class FederationHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts the server (one round per batch of <paramref name="clients"/> updates, verification that a
-    /// correct run passes), admits <paramref name="clients"/> clients <c>c0..</c> and starts them, each on
+    /// correct run passes), admits <paramref name="clients"/> clients <c>c0..</c> and starts them (after
+    /// <paramref name="prepare"/>, e.g. to set a <see cref="TestNode.Hold"/> before any task arrives), each on
     /// its share of <see cref="SyntheticFederation.Rest"/> split <paramref name="partitions"/> ways (default:
     /// <paramref name="clients"/>; more gives the first clients of a larger federation the same data).
     /// </summary>
     public static async Task<FederationHarness> StartAsync(SyntheticFederation data, int clients,
-        Action<FederationServerOptions>? configure = null, ILoggerFactory? logs = null, int? partitions = null)
+        Action<FederationServerOptions>? configure = null, ILoggerFactory? logs = null, int? partitions = null, Action<TestNode>? prepare = null)
     {
         var harness = new FederationHarness(data, clients, configure, logs);
         try
@@ -75,7 +76,12 @@ internal sealed partial class FederationHarness : IAsyncDisposable
                     harness._directory.Combine(id), logs));
             }
 
-            foreach (var node in harness._nodes) await node.StartAsync(harness.Running.Address);
+            foreach (var node in harness._nodes)
+            {
+                prepare?.Invoke(node);
+                await node.StartAsync(harness.Running.Address);
+            }
+
             return harness;
         }
         catch

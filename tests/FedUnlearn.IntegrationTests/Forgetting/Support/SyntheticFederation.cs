@@ -47,8 +47,8 @@ internal sealed class SyntheticFederation
     /// <summary>The base's LoRA: rank 4 on every linear layer.</summary>
     public LoRASpec LoRA => BaseModel.LoRA(rank: 4, alpha: 8);
 
-    /// <summary>Generates the data and pre-trains the base model into <paramref name="directory"/>.</summary>
-    public static async Task<SyntheticFederation> CreateAsync(string directory, CancellationToken cancellationToken = default)
+    /// <summary>Generates the data and pre-trains the base model (<paramref name="pretrainEpochs"/> on the public split) into <paramref name="directory"/>.</summary>
+    public static async Task<SyntheticFederation> CreateAsync(string directory, int pretrainEpochs = 8, CancellationToken cancellationToken = default)
     {
         var options = new SyntheticImageOptions
         {
@@ -67,7 +67,7 @@ internal sealed class SyntheticFederation
         var path = Path.Combine(directory, BaseModelFile.DefaultFileName);
         using (var model = ModelFactory.Create(spec, seed: 11))
         {
-            new LocalTrainer(new TrainingOptions { Epochs = 8, BatchSize = 32, LearningRate = 3e-3, Seed = 11 })
+            new LocalTrainer(new TrainingOptions { Epochs = pretrainEpochs, BatchSize = 32, LearningRate = 3e-3, Seed = 11 })
                 .Train(model, publicPart, cancellationToken: cancellationToken);
             await ModelFactory.SaveBaseAsync(model, path, cancellationToken);
         }
