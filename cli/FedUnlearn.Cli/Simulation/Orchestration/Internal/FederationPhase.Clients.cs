@@ -47,11 +47,11 @@ internal sealed partial class FederationPhase
     /// the seeded client sampling picks the same clients on every run. On a continued store the clients
     /// are admitted already and connect with their <paramref name="tokens"/>.
     /// </summary>
-    private async Task AddClientsAsync(SimulationContext context, IReadOnlyList<int> active, string directory, IReadOnlyDictionary<int, string>? tokens,
+    private async Task AddClientsAsync(SimulationContext context, IReadOnlyList<int> active, int? unlearners, string directory, IReadOnlyDictionary<int, string>? tokens,
         CancellationToken cancellationToken)
     {
         var trainers = ServerOptionsFactory.ClientsPerRound(context.Scenario, active.Count);
-        var order = new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : active.Count);
+        var order = new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : unlearners ?? active.Count);
         foreach (var index in active)
         {
             var id = ClientName(index);

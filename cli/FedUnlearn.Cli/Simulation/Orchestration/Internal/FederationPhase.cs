@@ -61,7 +61,7 @@ internal sealed partial class FederationPhase : IAsyncDisposable
         var phase = new FederationPhase(server, relay, GrpcChannel.ForAddress(server.Address), options.AdminToken, serverDirectory);
         try
         {
-            await phase.AddClientsAsync(context, active, directory, settings.History?.Tokens, cancellationToken).ConfigureAwait(false);
+            await phase.AddClientsAsync(context, active, settings.Unlearners, directory, settings.History?.Tokens, cancellationToken).ConfigureAwait(false);
             return phase;
         }
         catch
