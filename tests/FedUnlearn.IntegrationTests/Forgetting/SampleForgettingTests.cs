@@ -49,6 +49,8 @@ public sealed class SampleForgettingTests(FederationFixture fixture, ITestOutput
         // The campaign's forget role legitimately read the forget set (as verification does, to measure forgetting).
         var unlearn = Assert.Single(after, t => t.Kind == ClientTaskKind.Unlearn);
         Assert.Superset(forgotten.ToHashSet(), unlearn.Ids.ToHashSet());
+        // rfa corrects on the requester alone: the other nodes hold nothing to forget and run no unlearning task.
+        Assert.All(federation.Nodes.Skip(1), n => Assert.DoesNotContain(n.Data.Tasks, t => t.Kind == ClientTaskKind.Unlearn));
 
         // Only the count reached the server: no file of its data directory holds an id in any encoding; the client's store does.
         var patterns = forgotten.SelectMany(Encodings).ToList();

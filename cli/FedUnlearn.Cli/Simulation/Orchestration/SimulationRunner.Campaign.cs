@@ -39,6 +39,8 @@ public sealed partial class SimulationRunner
             History = history,
             Offline = set.Leaving is { } gone ? new HashSet<int> { gone } : new HashSet<int>(),
             Verification = verification,
+            // The server runs a sample-scope correction on the requester alone.
+            Unlearners = set.Requester is not null && ForgetMethods.Corrects(plan.ServerName, plan.Settings.Options) ? 1 : null,
         };
         await using var phase = await FederationPhase.StartAsync(context, settings, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();

@@ -10,7 +10,8 @@ internal sealed partial class Campaign
 {
     /// <summary>
     /// The unlearning rounds: for <c>retrain</c> the adapter is first re-initialised server-side;
-    /// then K rounds of UnlearnTasks to every online client, committed like training rounds.
+    /// then K rounds of UnlearnTasks, committed like training rounds: to the requesting client alone for a
+    /// sample-scope request and a correcting method (<see cref="ForgetMethods.Corrects"/>), else to every online client.
     /// </summary>
     private async Task<ForgetRequestRecord> UnlearnAsync(ForgetRequestRecord r, CancellationToken cancellationToken)
     {
@@ -52,7 +53,11 @@ internal sealed partial class Campaign
                 continue;
             }
 
-            _lastNote = $"round {result.Summary.Round}: {result.Summary.Note}";
+            // A round of the requester alone closes short of updates before its veto runs: keep the requester's own reason.
+            string? requester = r.Scope == ForgetScopeKind.Samples
+                ? RequesterMissing(result.Summary.Contributors, result.Summary.Failures, result.Summary.Rejected, r.RequestedBy!)
+                : null;
+            _lastNote = $"round {result.Summary.Round}: {requester ?? result.Summary.Note}";
             r = await SaveAsync(r with { Attempts = r.Attempts + 1 }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -64,12 +69,17 @@ internal sealed partial class Campaign
         ForgetMethodSettings settings = context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? s) ? s : new ForgetMethodSettings();
         ForgetScope scope = ForgetStatusMapping.Scope(r);
         int campaignRound = r.RoundsCompleted + 1;
+        bool requesterAlone = r.Scope == ForgetScopeKind.Samples && ForgetMethods.Corrects(r.Method, settings.Options);
         return new RoundPlan
         {
             RoundKind = TaskKind.Unlearn,
             TaskKind = TaskKind.Unlearn,
             TicketId = r.TicketId,
-            Select = static (_, online) => [.. online.Select(c => c.ClientId)],
+            // See ForgetMethods.Corrects: the requester's corrected adapter is the round's result, at full weight.
+            Select = requesterAlone
+                ? (_, online) => [.. online.Where(c => c.ClientId == r.RequestedBy).Select(c => c.ClientId)]
+                : static (_, online) => [.. online.Select(c => c.ClientId)],
+            MinUpdates = requesterAlone ? 1 : null,
             Describe = (task, clientId) => task.Unlearn = new UnlearnTask
             {
                 TicketId = r.TicketId,
@@ -81,7 +91,7 @@ internal sealed partial class Campaign
                 CampaignRounds = (uint)r.RoundsPlanned,
             },
             // The samples to forget are on the requesting client alone: a round without its update forgets nothing.
-            Veto = r.Scope == ForgetScopeKind.Samples ? summary => RequesterMissing(summary, r.RequestedBy!) : null,
+            Veto = r.Scope == ForgetScopeKind.Samples ? summary => RequesterMissing(summary.Contributors, summary.Failures, summary.Rejected, r.RequestedBy!) : null,
             HyperParameters = settings.HyperParameters,
             Seed = Seed(r, campaignRound),
         };
@@ -92,12 +102,13 @@ internal sealed partial class Campaign
     /// failed or its update was rejected (e.g. its method cannot run on the data it has left), so that a
     /// request that keeps failing says what the operator can change.
     /// </summary>
-    private static string? RequesterMissing(Aggregation.AggregationSummary summary, string requester)
+    private static string? RequesterMissing(IReadOnlyList<string> contributors, IReadOnlyList<Aggregation.RejectedUpdate> failures,
+        IReadOnlyList<Aggregation.RejectedUpdate> rejections, string requester)
     {
-        if (summary.Contributors.Contains(requester)) return null;
+        if (contributors.Contains(requester)) return null;
         string what = $"the requesting client '{requester}' returned no accepted update";
-        if (summary.Failures.FirstOrDefault(f => f.ClientId == requester) is { } failed) return $"{what}: its task failed: {failed.Reason}";
-        if (summary.Rejected.FirstOrDefault(f => f.ClientId == requester) is { } rejected) return $"{what}: its update was rejected: {rejected.Reason}";
+        if (failures.FirstOrDefault(f => f.ClientId == requester) is { } failed) return $"{what}: its task failed: {failed.Reason}";
+        if (rejections.FirstOrDefault(f => f.ClientId == requester) is { } rejected) return $"{what}: its update was rejected: {rejected.Reason}";
         return what;
     }
 

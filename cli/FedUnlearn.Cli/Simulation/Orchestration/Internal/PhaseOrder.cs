@@ -15,7 +15,7 @@ internal static class PhaseOrder
         if (settings.Shards == 1)
         {
             var trainers = ServerOptionsFactory.ClientsPerRound(context.Scenario, active.Count);
-            return new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : active.Count);
+            return new SubmissionOrder(kind => kind == ClientTaskKind.Train ? trainers : settings.Unlearners ?? active.Count);
         }
 
         // A sharded federation's training round (every active client; simulate refuses client sampling with

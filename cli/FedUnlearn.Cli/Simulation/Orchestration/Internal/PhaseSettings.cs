@@ -22,6 +22,9 @@ internal sealed record PhaseSettings(string Label, ParameterSet InitialAdapter, 
     /// <summary>Clients that do not connect to this federation (a leaving client that went offline).</summary>
     public IReadOnlySet<int> Offline { get; init; } = new HashSet<int>();
 
+    /// <summary>Clients that get an unlearning task in each campaign round; null for every active client (see <see cref="ForgetMethods.Corrects"/>).</summary>
+    public int? Unlearners { get; init; }
+
     /// <summary>How the aggregator verifies its campaign; null for the simulation's default (report only, judge nothing).</summary>
     public VerificationPolicy? Verification { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using FedUnlearn.Contracts.Parameters;
 using FedUnlearn.Learning.Federated;
 using FedUnlearn.Learning.Metrics;
@@ -28,9 +29,7 @@ internal sealed class SimulatedLearner(ILocalLearner inner, Func<long, int, Canc
         IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
     {
         var result = await inner.UnlearnAsync(globalAdapter, settings, progress, cancellationToken).ConfigureAwait(false);
-        // Amnesiac's subtraction round has the requester alone: there is no hand-over to order.
-        if (settings.Method != Scenarios.MethodCatalog.Amnesiac)
-            await handOver(settings.Training.Round, result.SampleCount, cancellationToken).ConfigureAwait(false);
+        await handOver(settings.Training.Round, result.SampleCount, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -40,7 +39,8 @@ internal sealed class SimulatedLearner(ILocalLearner inner, Func<long, int, Canc
         {
             var g = global[t.Name].Data;
             var data = new float[t.Data.Length];
-            for (var i = 0; i < data.Length; i++) data[i] = (float)(g[i] + gamma * (t.Data[i] - g[i]));
+            TensorPrimitives.Subtract(t.Data, g, data);
+            TensorPrimitives.MultiplyAdd(data, (float)gamma, g, data);
             return new ParameterTensor(t.Name, t.Shape, data);
         }));
 

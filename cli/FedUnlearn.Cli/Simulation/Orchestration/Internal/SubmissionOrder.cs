@@ -10,9 +10,10 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// </summary>
 /// <remarks>
 /// A client's turn in a round comes once every participant of that round has started its task (their
-/// number is known per task kind: the training selection size, or every active client for unlearning)
-/// and every participant with a lower index has had its result acknowledged by the server. In a
-/// sharded federation the same holds per shard (group), whose updates the server folds separately.
+/// number is known per task kind: the training selection size, or, for unlearning, every active client
+/// or the requester alone of a sample-scope correction) and every participant with a lower index has had
+/// its result acknowledged by the server. In a sharded federation the same holds per shard (group), whose
+/// updates the server folds separately.
 /// </remarks>
 internal sealed class SubmissionOrder(Func<ClientTaskKind, int, int> participants, Func<int, int> groupOf)
 {

@@ -1,0 +1,82 @@
+using FedUnlearn.Contracts.Parameters;
+using FedUnlearn.Contracts.V1;
+using FedUnlearn.Server.Forget;
+using FedUnlearn.Server.Tests.Federation.Support;
+using static FedUnlearn.Server.Tests.Forget.Support.ForgetSteps;
+using Kind = FedUnlearn.Contracts.V1.ClientTask.KindOneofCase;
+
+namespace FedUnlearn.Server.Tests.Forget;
+
+/// <summary>
+/// A sample-scope campaign of a correcting method runs on the requester alone, so its correction is
+/// committed at full weight instead of being averaged with the other clients' (unchanged) adapters.
+/// </summary>
+public sealed class SampleScopeCorrectionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Theory]
+    [InlineData("rfa")]
+    [InlineData("nabla-tau")]
+    [InlineData("gradient-ascent")]
+    [InlineData("amnesiac")]
+    public async Task SampleRequest_CorrectingMethod_CommittedAdapterIsTheRequestersCorrectedAdapter(string method)
+    {
+        await using ServerHarness harness = await ServerHarness.StartAsync(o => o.Forget.Verification.MaxTestAccuracyDrop = null);
+        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(clients, Kind.Train);
+        await clients[1].Rpc.RequestForgetAsync(new RequestForgetRequest { RequestId = "r", Scope = Samples(5), Method = method });
+        await Task.WhenAll(clients.Select((c, i) => c.SubmitAsync(round1[i], TestAdapters.Delta(1), samples: i == 1 ? 10UL : 45UL)));
+        await harness.Server.WaitForRoundAsync(1).WaitAsync(Patience);
+
+        ClientTask unlearn = (await NextAsync([clients[1]], Kind.Unlearn))[0];
+        Assert.Equal((UnlearnRole.Forget, method, 1UL), (unlearn.Unlearn.Role, unlearn.Unlearn.Method, unlearn.AdapterVersion));
+        ParameterSet correction = TestAdapters.Make(a: [-2, 0.5f, 0, 3, -1.25f, 4], b: [0.75f, -3, 1, 0, 2, -0.5f]);
+        await clients[1].SubmitAsync(unlearn, correction, samples: 10);
+
+        // The others' next task is the verification: they were given no unlearning task to dilute the correction with.
+        ClientTask[] verify = await NextAsync(clients, Kind.Evaluate);
+        Assert.All(verify, t => Assert.Equal(2UL, t.AdapterVersion));
+        ParameterSet before = (await clients[0].Rpc.FetchAdapterAsync(1)).Parameters, after = (await clients[0].Rpc.FetchAdapterAsync(2)).Parameters;
+        foreach (string name in new[] { "fc.lora_A", "fc.lora_B" })
+            Assert.Equal(Values(before, name).Zip(Values(correction, name), (g, d) => g + d), Values(after, name));
+    }
+
+    [Fact]
+    public async Task SampleRequest_Finetune_EveryClientTrainsAndFedAvgWeighsThemBySamples()
+    {
+        await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Forget.Verification.MaxTestAccuracyDrop, o.Forget.Methods[ForgetMethods.Finetune].Rounds) = (null, 1));
+        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(clients, Kind.Train);
+        await clients[1].Rpc.RequestForgetAsync(new RequestForgetRequest { RequestId = "r", Scope = Samples(5), Method = "finetune" });
+        await SubmitAllAsync(clients, round1);
+        await harness.Server.WaitForRoundAsync(1).WaitAsync(Patience);
+
+        ClientTask[] unlearn = await NextAsync(clients, Kind.Unlearn);
+        Assert.Equal([UnlearnRole.Retain, UnlearnRole.Forget, UnlearnRole.Retain], unlearn.Select(t => t.Unlearn.Role));
+        await Task.WhenAll(clients.Select((c, i) => c.SubmitAsync(unlearn[i], TestAdapters.Delta(i == 1 ? 4 : 0), samples: i == 1 ? 10UL : 15UL)));
+
+        await NextAsync(clients, Kind.Evaluate);
+        float[] before = Values((await clients[0].Rpc.FetchAdapterAsync(1)).Parameters, "fc.lora_A");
+        float[] after = Values((await clients[0].Rpc.FetchAdapterAsync(2)).Parameters, "fc.lora_A");
+        Assert.All(before.Zip(after), p => Assert.Equal(p.First + 1f, p.Second)); // 4·10 / (10 + 15 + 15)
+    }
+
+    [Theory]
+    [InlineData("rfa", null, true)]
+    [InlineData("nabla-tau", null, true)]
+    [InlineData("label-flip", null, true)]
+    [InlineData("layer-wise", null, true)]
+    [InlineData("layer-wise", "nabla-tau", true)]
+    [InlineData("layer-wise", "finetune", false)]
+    [InlineData("finetune", null, false)]
+    [InlineData("retrain", null, false)]
+    [InlineData("sharded-exact", null, false)]
+    public void Corrects_Method_TrueOnlyForCorrectionsFromForgetData(string method, string? inner, bool expected)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (inner is not null) options["inner"] = inner;
+
+        Assert.Equal(expected, ForgetMethods.Corrects(method, options));
+    }
+}
