@@ -27,6 +27,7 @@ internal static class TaskSettings
             // A sharded federation's task seed is already per shard and training step: the server round must not
             // enter the shuffle, or retraining a shard (in later rounds) would not replay its original training.
             Round = task.Train is { Shards.Count: > 0 } ? 0 : checked((long)task.Round),
+            FrozenParameters = Frozen(task),
         };
     }
 
@@ -64,6 +65,9 @@ internal static class TaskSettings
             Training = Train(task),
         };
     }
+
+    /// <summary>The adapter tensors the task says to leave unchanged (exact LoRA: the A factors); empty for other tasks.</summary>
+    public static IReadOnlyList<string> Frozen(ClientTask task) => task.Train is { } train ? [.. train.FrozenParameters] : [];
 
     public static LocalEvaluateSettings Evaluate(ClientTask task) => new()
     {
