@@ -36,7 +36,7 @@ public sealed class RoundsFailedException : Exception
     {
         // Clients usually fail for one shared reason: show each distinct reason once, with who hit it.
         var distinct = updates.GroupBy(u => u.Reason).Take(3)
-            .Select(g => $"{string.Join(", ", g.Select(u => u.ClientId).Take(3))}{(g.Count() > 3 ? ", ..." : "")}: {g.Key}");
+            .Select(g => $"{string.Join(", ", g.Select(u => u.ClientId).Order(StringComparer.Ordinal).Take(3))}{(g.Count() > 3 ? ", ..." : "")}: {g.Key}");
         return string.Join(" | ", distinct);
     }
 }
