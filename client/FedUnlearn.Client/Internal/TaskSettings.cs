@@ -66,8 +66,13 @@ internal static class TaskSettings
         };
     }
 
-    /// <summary>The adapter tensors the task says to leave unchanged (exact LoRA: the A factors); empty for other tasks.</summary>
-    public static IReadOnlyList<string> Frozen(ClientTask task) => task.Train is { } train ? [.. train.FrozenParameters] : [];
+    /// <summary>The adapter tensors a train or unlearn task says to leave unchanged (exact LoRA: the A factors); empty for other tasks.</summary>
+    public static IReadOnlyList<string> Frozen(ClientTask task) => task.KindCase switch
+    {
+        ClientTask.KindOneofCase.Train => [.. task.Train.FrozenParameters],
+        ClientTask.KindOneofCase.Unlearn => [.. task.Unlearn.FrozenParameters],
+        _ => [],
+    };
 
     public static LocalEvaluateSettings Evaluate(ClientTask task) => new()
     {

@@ -170,6 +170,7 @@ internal sealed partial class RoundRunner
         plan.Describe(task, roundTask.ClientId);
         if (roundTask.Shard is { } start && task.Train is { } train) train.Shards.Add((uint)start.Shard);
         task.Train?.FrozenParameters.Add(frozen);
+        task.Unlearn?.FrozenParameters.Add(frozen);
         return task;
     }
 }
