@@ -113,6 +113,40 @@ public sealed class FederationClientTaskTests
     }
 
     [Fact]
+    public async Task RunAsync_FrozenParametersHonoured_UploadsAZeroDeltaForThem()
+    {
+        await using var h = await ClientHarness.StartServerAsync();
+        h.Learner.HonoursFrozenParameters = true;
+        await h.StartClientAsync();
+        var task = FakeFederationServer.TrainTask("t1", 1);
+        task.Train.FrozenParameters.Add("fc1.lora_A");
+        h.Server.Send("alice", task);
+
+        var submission = await h.Server.Submissions.NextAsync();
+
+        Assert.Null(submission.Header.Error);
+        Assert.All(submission.Adapter!["fc1.lora_A"].Data, v => Assert.Equal(0f, v));
+        Assert.All(submission.Adapter!["fc1.lora_B"].Data, v => Assert.Equal(0.5f, v));
+        Assert.Equal(["fc1.lora_A"], Assert.Single(h.Learner.Trained).Settings.FrozenParameters);
+    }
+
+    [Fact]
+    public async Task RunAsync_LearnerIgnoresFrozenParameters_FailsTheTaskWithTheReasonInsteadOfUploading()
+    {
+        await using var h = await ClientHarness.StartServerAsync();
+        await h.StartClientAsync();
+        var task = FakeFederationServer.TrainTask("t1", 1);
+        task.Train.FrozenParameters.Add("fc1.lora_A");
+        h.Server.Send("alice", task);
+
+        var submission = await h.Server.Submissions.NextAsync();
+
+        Assert.Equal("frozen_parameters_changed", submission.Header.Error.Code);
+        Assert.StartsWith("The task freezes 'fc1.lora_A', but the learner changed it (element 0: 1 -> 1.5)", submission.Header.Error.Message);
+        Assert.Null(submission.Adapter);
+    }
+
+    [Fact]
     public async Task RunAsync_DeadlineAlreadyPassed_ReportsWithoutTraining()
     {
         await using var h = await ClientHarness.StartServerAsync();

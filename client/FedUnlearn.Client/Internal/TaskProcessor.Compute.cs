@@ -74,13 +74,16 @@ internal sealed partial class TaskProcessor
             ? await learner.TrainAsync(input, TaskSettings.Train(task), progress, cancellationToken).ConfigureAwait(false)
             : await learner.UnlearnAsync(input, await TaskSettings.UnlearnAsync(task, _store.ForgetRequests, cancellationToken).ConfigureAwait(false),
                 progress, cancellationToken).ConfigureAwait(false);
-        return Prepare(header, global.Parameters, result, task.HyperParameters?.ClipNorm ?? 0);
+        return Prepare(header, global.Parameters, result, task.HyperParameters?.ClipNorm ?? 0, TaskSettings.Frozen(task));
     }
 
-    private PreparedResult Prepare(SubmitUpdateHeader header, ParameterSet global, LocalTrainResult result, double clipNorm)
+    private PreparedResult Prepare(SubmitUpdateHeader header, ParameterSet global, LocalTrainResult result, double clipNorm, IReadOnlyList<string> frozen)
     {
         if (result.Adapter.DescribeLayoutMismatch(global) is { } mismatch)
             throw new TaskRejectedException("layout_mismatch", $"The learner returned an adapter whose layout differs from the global one: {mismatch}");
+        // A learner that ignored the freeze would send an update the server rejects: fail the task with the reason instead.
+        if (FrozenParameterCheck.FirstViolation(global, result.Adapter, frozen) is { } violation)
+            throw new TaskRejectedException("frozen_parameters_changed", violation);
         if (FirstNonFinite(result.Adapter) is { } name)
             throw new TaskRejectedException("non_finite_update", $"The learner returned a non-finite value in '{name}' (diverged training?).");
 

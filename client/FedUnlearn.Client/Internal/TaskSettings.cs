@@ -27,6 +27,7 @@ internal static class TaskSettings
             // A sharded federation's task seed is already per shard and training step: the server round must not
             // enter the shuffle, or retraining a shard (in later rounds) would not replay its original training.
             Round = task.Train is { Shards.Count: > 0 } ? 0 : checked((long)task.Round),
+            FrozenParameters = Frozen(task),
         };
     }
 
@@ -64,6 +65,14 @@ internal static class TaskSettings
             Training = Train(task),
         };
     }
+
+    /// <summary>The adapter tensors a train or unlearn task says to leave unchanged (exact LoRA: the A factors); empty for other tasks.</summary>
+    public static IReadOnlyList<string> Frozen(ClientTask task) => task.KindCase switch
+    {
+        ClientTask.KindOneofCase.Train => [.. task.Train.FrozenParameters],
+        ClientTask.KindOneofCase.Unlearn => [.. task.Unlearn.FrozenParameters],
+        _ => [],
+    };
 
     public static LocalEvaluateSettings Evaluate(ClientTask task) => new()
     {

@@ -34,6 +34,9 @@ public abstract class AggregationStrategyBase : IAggregationStrategy
             Options.Seed, Options.TrainConfig);
 
     /// <inheritdoc />
+    public virtual IReadOnlyList<string> FrozenParameters(RoundContext round) => [];
+
+    /// <inheritdoc />
     public abstract IUpdateAggregator CreateAggregator(RoundContext round);
 
     /// <inheritdoc />

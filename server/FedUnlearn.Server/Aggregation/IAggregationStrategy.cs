@@ -18,6 +18,13 @@ public interface IAggregationStrategy
     IReadOnlyList<ClientInstruction> ConfigureTrain(RoundContext round, IReadOnlyList<ClientInfo> available);
 
     /// <summary>
+    /// The adapter tensors every training client must leave unchanged this round (exact LoRA: the A
+    /// factors). Training tasks whose clients the strategy did not choose (a forget campaign's repair
+    /// rounds) get these; <see cref="ConfigureTrain"/>'s instructions carry them too. Default: none.
+    /// </summary>
+    IReadOnlyList<string> FrozenParameters(RoundContext round) => [];
+
+    /// <summary>
     /// Creates the accumulator that folds this round's updates, as they arrive, into the next global
     /// adapter. One per round; it validates every update before it counts.
     /// </summary>

@@ -39,6 +39,7 @@ public sealed partial class FederationServerOptions
             throw new ArgumentOutOfRangeException(nameof(MinUpdates), MinUpdates, $"A round cannot need more updates than the {ClientsPerRound} clients it asks.");
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RoundDeadline, TimeSpan.Zero, nameof(RoundDeadline));
         ArgumentOutOfRangeException.ThrowIfNegative(DeadlineExtensions, nameof(DeadlineExtensions));
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxFailedRounds, nameof(MaxFailedRounds));
         ArgumentOutOfRangeException.ThrowIfNegative(Rounds, nameof(Rounds));
         ArgumentOutOfRangeException.ThrowIfLessThan(Shards, 1, nameof(Shards));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Shards, MaxShards, nameof(Shards));

@@ -57,6 +57,16 @@ public sealed partial class FederationServerOptions
     /// </summary>
     public int DeadlineExtensions { get; set; }
 
+    /// <summary>
+    /// How many training rounds in a row may be abandoned after their tasks went out (too few accepted
+    /// updates: every update rejected, clients failing or silent) before the runner gives up and
+    /// <see cref="FederationServer.Completion"/> faults with a <see cref="Rounds.RoundsFailedException"/>
+    /// naming the last round's reasons, instead of retrying forever. A committed round resets the count;
+    /// a round abandoned because too few clients were online is not counted (it waits for clients).
+    /// 0 retries without bound. Default 5.
+    /// </summary>
+    public int MaxFailedRounds { get; set; } = 5;
+
     /// <summary>Training rounds to commit, counted over the store's whole history; 0 runs until stopped. Default 0.</summary>
     public int Rounds { get; set; }
 

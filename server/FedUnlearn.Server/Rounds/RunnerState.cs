@@ -15,6 +15,9 @@ public enum RunnerState
     /// <summary>Every configured round is committed.</summary>
     Finished,
 
-    /// <summary>Stopped (server shutting down) or failed; see the log.</summary>
+    /// <summary>Stopped (server shutting down).</summary>
     Stopped,
+
+    /// <summary>Failed (e.g. rounds kept failing); the server's completion holds the exception.</summary>
+    Failed,
 }

@@ -23,4 +23,10 @@ public sealed record LocalTrainSettings
 
     /// <summary>Round number, for progress reports and seeding.</summary>
     public long Round { get; init; }
+
+    /// <summary>
+    /// Adapter tensors to leave bit-identical (the server's exact-LoRA strategy freezes every
+    /// <c>lora_A</c>); each must name a parameter of the node's model. Default: none.
+    /// </summary>
+    public IReadOnlyList<string> FrozenParameters { get; init; } = [];
 }

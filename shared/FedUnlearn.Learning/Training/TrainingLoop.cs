@@ -21,6 +21,8 @@ namespace FedUnlearn.Learning.Training;
 /// <item>Reproducible: batches come from a <see cref="BatchSampler"/> seeded with
 /// <see cref="TrainingOptions.Seed"/> (and libtorch is seeded when the model has dropout), so the same
 /// options, data and starting adapter give a bit-identical adapter on CPU.</item>
+/// <item>Parameters named in <see cref="TrainingOptions.FrozenParameters"/> are held fixed: out of the
+/// optimizer and with <c>requires_grad</c> off for the run (restored after), so they end bit-identical.</item>
 /// <item>Synchronous and thread-bound (dispose scopes and grad mode are per thread): run it on one
 /// thread, e.g. inside <c>Task.Run</c>, never across an <c>await</c>.</item>
 /// </list>
@@ -61,7 +63,7 @@ public sealed class TrainingLoop
     {
         ArgumentNullException.ThrowIfNull(objective);
         ModelDataChecks.Fits(_model, data, "training");
-        var parameters = ModelDataChecks.Trainable(_model);
+        var parameters = ModelDataChecks.Trainable(_model, Options.FrozenParameters);
         var clock = Stopwatch.StartNew();
         if (data.Count == 0) return new TrainingResult(0, 0, null, null, [], clock.Elapsed);
 
@@ -70,6 +72,7 @@ public sealed class TrainingLoop
         var total = (int)Math.Min((long)first.BatchCount * Options.Epochs, Options.MaxSteps ?? int.MaxValue);
         var wasTraining = _model.training;
         using var snapshot = AdapterSnapshot.Capture(_model);
+        var held = FrozenParameterScope.Hold(_model, Options.FrozenParameters);
         try
         {
             _model.train();
@@ -91,6 +94,7 @@ public sealed class TrainingLoop
         }
         finally
         {
+            held.Release();
             _model.train(wasTraining);
         }
     }

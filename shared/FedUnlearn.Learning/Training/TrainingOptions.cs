@@ -45,6 +45,14 @@ public sealed record TrainingOptions
     /// <summary>The seed of the shuffles (and of dropout): the same seed and data replay bit-identically on CPU.</summary>
     public long Seed { get; init; }
 
+    /// <summary>
+    /// Names of trainable parameters (as <c>named_parameters</c> and the adapter's <c>ParameterSet</c>
+    /// name them, e.g. <c>fc1.lora_A</c>) to hold fixed: they leave the optimizer and get no gradient for
+    /// the run, so they end bit-identical (exact-LoRA federations freeze every A). Every name must be a
+    /// parameter of the model. Default: none.
+    /// </summary>
+    public IReadOnlyCollection<string> FrozenParameters { get; init; } = [];
+
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The name of the offending setting, its value and the valid range.</exception>
     public void Validate()
@@ -65,5 +73,8 @@ public sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, "Unknown learning-rate schedule.");
         ArgumentOutOfRangeException.ThrowIfNegative(WarmupSteps, nameof(WarmupSteps));
         if (MaxSteps is { } max) ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(MaxSteps));
+        ArgumentNullException.ThrowIfNull(FrozenParameters, nameof(FrozenParameters));
+        if (FrozenParameters.Any(string.IsNullOrWhiteSpace))
+            throw new ArgumentException("A frozen parameter name is empty.", nameof(FrozenParameters));
     }
 }

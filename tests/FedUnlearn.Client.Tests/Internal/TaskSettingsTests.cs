@@ -14,4 +14,16 @@ public sealed class TaskSettingsTests
         Assert.Equal((42L, 7L), (TaskSettings.Train(plain).Seed, TaskSettings.Train(plain).Round));
         Assert.Equal((42L, 0L), (TaskSettings.Train(sharded).Seed, TaskSettings.Train(sharded).Round));
     }
+
+    [Fact]
+    public void Train_FrozenParameters_AreMappedForTrainAndUnlearnTasksOnly()
+    {
+        var train = new ClientTask { Round = 1, Train = new TrainTask { FrozenParameters = { "fc1.lora_A", "fc2.lora_A" } } };
+        var unlearn = new ClientTask { Round = 1, Unlearn = new UnlearnTask { Role = UnlearnRole.Retain, Method = "rfa", FrozenParameters = { "fc1.lora_A" } } };
+        var evaluate = new ClientTask { Round = 1, Evaluate = new EvaluateTask() };
+
+        Assert.Equal(["fc1.lora_A", "fc2.lora_A"], TaskSettings.Train(train).FrozenParameters);
+        Assert.Equal(["fc1.lora_A"], TaskSettings.Train(unlearn).FrozenParameters);
+        Assert.Empty(TaskSettings.Train(evaluate).FrozenParameters);
+    }
 }

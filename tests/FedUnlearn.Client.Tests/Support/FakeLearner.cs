@@ -21,6 +21,9 @@ internal sealed class FakeLearner : ILocalLearner
     /// <summary>When set, replaces the trained adapter's values (e.g. a NaN).</summary>
     public float? Poison { get; set; }
 
+    /// <summary>When true, training leaves the settings' frozen parameters unchanged (as the real learner does).</summary>
+    public bool HonoursFrozenParameters { get; set; }
+
     /// <summary>Completed when the first train call begins.</summary>
     public TaskCompletionSource TrainingStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -35,7 +38,7 @@ internal sealed class FakeLearner : ILocalLearner
     {
         Trained.Enqueue((globalAdapter.Clone(), settings));
         TrainingStarted.TrySetResult();
-        return await RunAsync(globalAdapter, progress, cancellationToken);
+        return await RunAsync(globalAdapter, progress, cancellationToken, HonoursFrozenParameters ? settings.FrozenParameters : []);
     }
 
     public async Task<LocalTrainResult> UnlearnAsync(ParameterSet globalAdapter, LocalUnlearnSettings settings, IProgress<LocalProgress>? progress,
@@ -56,7 +59,8 @@ internal sealed class FakeLearner : ILocalLearner
         });
     }
 
-    private async Task<LocalTrainResult> RunAsync(ParameterSet global, IProgress<LocalProgress>? progress, CancellationToken cancellationToken)
+    private async Task<LocalTrainResult> RunAsync(ParameterSet global, IProgress<LocalProgress>? progress, CancellationToken cancellationToken,
+        IReadOnlyList<string>? frozen = null)
     {
         if (ThrowNext is { } error)
         {
@@ -67,7 +71,9 @@ internal sealed class FakeLearner : ILocalLearner
         if (Gate is { } gate) await gate.Task.WaitAsync(cancellationToken);
         progress?.Report(new LocalProgress(1, 2, 0.9));
         progress?.Report(new LocalProgress(2, 2, 0.4));
-        var result = new ParameterSet(global.Select(t => new ParameterTensor(t.Name, t.Shape, t.Data.Select(v => Poison ?? v + Delta).ToArray())));
+        var result = new ParameterSet(global.Select(t => frozen?.Contains(t.Name) == true
+            ? new ParameterTensor(t.Name, t.Shape, [.. t.Data])
+            : new ParameterTensor(t.Name, t.Shape, t.Data.Select(v => Poison ?? v + Delta).ToArray())));
         return new LocalTrainResult(result, SampleCount, new Dictionary<string, double> { ["loss"] = 0.4, ["ignored"] = double.NaN }, TimeSpan.FromSeconds(3));
     }
 }

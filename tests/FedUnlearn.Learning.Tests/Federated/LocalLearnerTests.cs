@@ -102,4 +102,18 @@ public sealed class LocalLearnerTests
 
         Assert.Contains("no LoRA adapter", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TrainAsync_FrozenParameters_ComeBackBitIdenticalInTheAdapter()
+    {
+        using var model = TinyTask.Model();
+        var global = model.ToAdapterParameterSet();
+        var learner = new LocalLearner(model, TinyTask.Train, new TombstoneSet());
+        string[] frozen = [.. global.Select(t => t.Name).Where(n => n.EndsWith(".lora_A", StringComparison.Ordinal))];
+
+        var result = await learner.TrainAsync(global, Settings with { FrozenParameters = frozen }, null, CancellationToken.None);
+
+        Assert.All(frozen, n => Assert.Equal(global[n].Data, result.Adapter[n].Data));
+        Assert.NotEqual(global.ContentHash(), result.Adapter.ContentHash());
+    }
 }

@@ -106,6 +106,21 @@ public class ExactLoraStrategyTests
         Assert.Equal(isB, LoraNaming.IsLoraB(name));
     }
 
+    [Fact]
+    public void ConfigureTrain_EveryInstructionFreezesEachLoraA_AndNothingElse()
+    {
+        var global = Of(("fc1.lora_A", [Rank, In], new float[Rank * In]), ("fc1.lora_B", [Out, Rank], new float[Out * Rank]),
+            ("blocks.0.attn.q.lora_A", [Rank, In], new float[Rank * In]), ("head.bias", [Out], new float[Out]));
+        var strategy = new ExactLoraStrategy();
+
+        var instructions = strategy.ConfigureTrain(Round(global), [new("a"), new("b")]);
+
+        Assert.Equal(["a", "b"], instructions.Select(i => i.ClientId).Order());
+        Assert.All(instructions, i => Assert.Equal(["fc1.lora_A", "blocks.0.attn.q.lora_A"], i.FrozenParameters));
+        Assert.Equal(["fc1.lora_A", "blocks.0.attn.q.lora_A"], strategy.FrozenParameters(Round(global)));
+        Assert.Empty(new FedAvgStrategy().FrozenParameters(Round(global)));
+    }
+
     private static ParameterSet Lora(float[] a, float[] b) =>
         Of(("fc1.lora_A", [Rank, In], a), ("fc1.lora_B", [Out, Rank], b));
 

@@ -30,6 +30,9 @@ public sealed class NormBoundStrategy : IAggregationStrategy
         _inner.ConfigureTrain(round, available);
 
     /// <inheritdoc />
+    public IReadOnlyList<string> FrozenParameters(RoundContext round) => _inner.FrozenParameters(round);
+
+    /// <inheritdoc />
     public IUpdateAggregator CreateAggregator(RoundContext round) =>
         new NormBoundAggregator(_inner.CreateAggregator(round), _options);
 

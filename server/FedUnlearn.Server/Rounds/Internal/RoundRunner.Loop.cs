@@ -21,6 +21,7 @@ internal sealed partial class RoundRunner
         {
             GlobalVersion = await _store.LatestGlobalVersionAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The store holds no global adapter; the server initialises it before the runner starts.");
+            int failed = 0;
             while (_options.Rounds == 0 || await _store.CountCommittedRoundsAsync(TaskKind.Train, cancellationToken).ConfigureAwait(false) < _options.Rounds)
             {
                 if (SafePoint is { HasPendingWork: true } work)
@@ -31,7 +32,8 @@ internal sealed partial class RoundRunner
 
                 State = RunnerState.WaitingForClients;
                 if (!await WaitForClientsOrWorkAsync(cancellationToken).ConfigureAwait(false)) continue;
-                await RunRoundAsync(TrainingPlan(), cancellationToken).ConfigureAwait(false);
+                RoundResult round = await RunRoundAsync(TrainingPlan(), cancellationToken).ConfigureAwait(false);
+                failed = CountFailure(failed, round.Summary);
             }
 
             // Requests accepted before the last training round still get their campaign.
@@ -46,13 +48,28 @@ internal sealed partial class RoundRunner
         }
         catch (Exception ex)
         {
+            State = RunnerState.Failed;
             RoundLog.RunnerFailed(_logger, ex);
             throw;
         }
         finally
         {
-            if (State != RunnerState.Finished) State = RunnerState.Stopped;
+            if (State is not (RunnerState.Finished or RunnerState.Failed)) State = RunnerState.Stopped;
         }
+    }
+
+    /// <summary>
+    /// The count of training rounds abandoned in a row after their tasks went out, including
+    /// <paramref name="summary"/>; throws once it reaches the configured bound, so that updates that are
+    /// always rejected end the run with their reasons instead of an endless retry.
+    /// </summary>
+    private int CountFailure(int failed, RoundSummary summary)
+    {
+        // A round that found too few clients sent nothing and waited for clients to change: not a failure.
+        if (summary.Outcome != RoundOutcome.Abandoned || summary.Selected.Count == 0) return summary.Outcome == RoundOutcome.Committed ? 0 : failed;
+        failed++;
+        if (_options.MaxFailedRounds > 0 && failed >= _options.MaxFailedRounds) throw new RoundsFailedException(failed, summary);
+        return failed;
     }
 
     /// <summary>Waits for enough clients; returns false when safe-point work arrived first.</summary>

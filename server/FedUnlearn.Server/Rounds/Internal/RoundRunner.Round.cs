@@ -24,7 +24,11 @@ internal sealed partial class RoundRunner
         RoundRecord record = await _store.BeginRoundAsync(plan.RoundKind, plan.TicketId, cancellationToken).ConfigureAwait(false);
         RoundNumber = record.Number;
         var context = new RoundContext(record.Number, version.Version, global);
-        List<string> chosen = [.. plan.Select is { } select ? select(context, _sessions.Online) : TrainingSelection(context)];
+        // Clients the strategy chose carry their own frozen set; a plan's own selection gets the strategy's.
+        IReadOnlyList<string> roundFrozen = _strategy.FrozenParameters(context);
+        List<ClientInstruction>? instructions = plan.Select is null ? TrainingSelection(context) : null;
+        List<string> chosen = [.. instructions?.Select(i => i.ClientId) ?? plan.Select!(context, _sessions.Online)];
+        Dictionary<string, IReadOnlyList<string>> frozen = instructions?.ToDictionary(i => i.ClientId, i => i.FrozenParameters) ?? [];
         DateTimeOffset started = _time.GetUtcNow();
         if (chosen.Count == 0)
         {
@@ -52,7 +56,8 @@ internal sealed partial class RoundRunner
         DateTimeOffset deadline = started + _options.RoundDeadline;
         RoundLog.Started(_logger, record.Number, version.Version, tasks.Count);
         foreach (RoundTask task in tasks)
-            _sessions.Find(task.ClientId)!.Push(BuildTask(plan, task, record.Number, version.Version, deadline));
+            _sessions.Find(task.ClientId)!.Push(BuildTask(plan, task, record.Number, version.Version, deadline,
+                frozen.GetValueOrDefault(task.ClientId, roundFrozen)));
 
         int needed = plan.MinUpdates ?? _options.MinUpdates;
         try
@@ -156,17 +161,18 @@ internal sealed partial class RoundRunner
         return summary;
     }
 
-    private List<string> TrainingSelection(RoundContext context)
+    private List<ClientInstruction> TrainingSelection(RoundContext context)
     {
         List<ClientInstruction> chosen = [.. _strategy.ConfigureTrain(context, Available())];
         if (_options.ClientsPerRound is { } perRound) chosen = [.. chosen.Take(perRound)];
-        return [.. chosen.Select(c => c.ClientId)];
+        return chosen;
     }
 
     private List<ClientInfo> Available() =>
         [.. _sessions.Online.Select(s => new ClientInfo(s.ClientId) { DeclaredSampleCount = (long?)s.Capabilities?.SampleCount })];
 
-    private ClientTask BuildTask(RoundPlan plan, RoundTask roundTask, long round, long version, DateTimeOffset deadline)
+    private ClientTask BuildTask(RoundPlan plan, RoundTask roundTask, long round, long version, DateTimeOffset deadline,
+        IReadOnlyList<string> frozen)
     {
         HyperParameters hyper = (plan.HyperParameters ?? _options.HyperParameters).Clone();
         // Derived per round so that a task can be replayed, yet rounds do not repeat one shuffle; a shard's
@@ -184,6 +190,8 @@ internal sealed partial class RoundRunner
         };
         plan.Describe(task, roundTask.ClientId);
         if (roundTask.Shard is { } start && task.Train is { } train) train.Shards.Add((uint)start.Shard);
+        task.Train?.FrozenParameters.Add(frozen);
+        task.Unlearn?.FrozenParameters.Add(frozen);
         return task;
     }
 }

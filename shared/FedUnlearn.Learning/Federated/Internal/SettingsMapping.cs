@@ -20,6 +20,7 @@ internal static class SettingsMapping
             WeightDecay = settings.WeightDecay,
             ClipNorm = settings.ClipNorm,
             Seed = MixSeed(settings.Seed, settings.Round),
+            FrozenParameters = settings.FrozenParameters,
         };
         options.Validate();
         return options;
