@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FedUnlearn.Bench.Rpc;
 
 /// <summary>The workload, identical for our client and the grpcio reference.</summary>
-internal sealed record BenchSettings(int Calls, int WarmupCalls, int Megabytes, int Rounds)
+internal sealed record BenchSettings(int Calls, int WarmupCalls, int Megabytes, int Rounds, int ServerPid)
 {
     public const int ChunkSize = 1024 * 1024;
 
@@ -14,6 +14,7 @@ internal sealed record BenchSettings(int Calls, int WarmupCalls, int Megabytes, 
             values.GetValueOrDefault("calls", 2000),
             values.GetValueOrDefault("warmup", 500),
             values.GetValueOrDefault("megabytes", 64),
-            values.GetValueOrDefault("rounds", 3));
+            values.GetValueOrDefault("rounds", 3),
+            values.GetValueOrDefault("server_pid", 0));
     }
 }

@@ -50,11 +50,11 @@ run_client() {
 
 
 start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server
-run_client dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" "$@"
+run_client dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" server_pid="$server_pid" "$@"
 eval "exec ${keep_dotnet}>&-"
 
 start_server grpcio "$python" "$root/bench/rpc/grpcio_bench.py" server "$work"
-run_client grpcio "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" "$@"
+run_client grpcio "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" server_pid="$server_pid" "$@"
 eval "exec ${keep_grpcio}>&-"
 
 ours=$(tail -1 "$work/dotnet.result"); theirs=$(tail -1 "$work/grpcio.result")
@@ -63,9 +63,14 @@ ours_cpu=$(cat "$work/dotnet.cpu"); theirs_cpu=$(cat "$work/grpcio.cpu")
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 # cpu_s: client + server CPU for the whole run (startup included), a steadier figure than wall
 # time when other work shares the machine.
-printf '%-26s %10s %10s %18s %8s\n' side p50_us p99_us throughput_MiB/s cpu_s
-printf '%-26s %10s %10s %18s %8s\n' "ours (Kestrel/HttpClient)" "$(value p50_us "$ours")" "$(value p99_us "$ours")" "$(value throughput_mibps "$ours")" "$ours_cpu"
-printf '%-26s %10s %10s %18s %8s\n' "python grpcio 1.51" "$(value p50_us "$theirs")" "$(value p99_us "$theirs")" "$(value throughput_mibps "$theirs")" "$theirs_cpu"
+# client/server_ms_per_mib: each side's CPU per streamed MiB over the timed rounds only.
+row() { printf '%-26s %10s %10s %18s %18s %18s %8s\n' "$@"; }
+row side p50_us p99_us throughput_MiB/s client_ms/MiB server_ms/MiB cpu_s
+for side in ours theirs; do
+  line=${!side}; cpu_var=${side}_cpu
+  row "$([ $side = ours ] && echo "ours (Kestrel/HttpClient)" || echo "python grpcio 1.51")" "$(value p50_us "$line")" "$(value p99_us "$line")" \
+    "$(value throughput_mibps "$line")" "$(value client_ms_per_mib "$line")" "$(value server_ms_per_mib "$line")" "${!cpu_var}"
+done
 awk -v ot="$(value throughput_mibps "$ours")" -v tt="$(value throughput_mibps "$theirs")" \
     -v op="$(value p50_us "$ours")" -v tp="$(value p50_us "$theirs")" -v oc="$ours_cpu" -v tc="$theirs_cpu" \
     'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f\n", ot / tt, op / tp, oc / tc }'
