@@ -11,7 +11,7 @@ internal static class BenchClient
 {
     public static async Task<int> RunAsync(Uri address, BenchSettings settings)
     {
-        using GrpcChannel channel = GrpcChannel.ForAddress(address);
+        using GrpcChannel channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { Transport = settings.Transport });
         var request = new EchoRequest { Text = "ping-0123456789" };
         for (int i = 0; i < settings.WarmupCalls; i++)
         {
