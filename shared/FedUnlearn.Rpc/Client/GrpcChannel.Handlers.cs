@@ -12,7 +12,6 @@ public sealed partial class GrpcChannel
         KeepAlivePingDelay = options.KeepAlivePingDelay,
         KeepAlivePingTimeout = options.KeepAlivePingTimeout,
         ConnectTimeout = options.ConnectTimeout,
-        TimeProvider = options.TimeProvider,
         ServerCertificateValidation = options.ServerCertificateValidation,
         ClientCertificate = options.ClientCertificate,
     };

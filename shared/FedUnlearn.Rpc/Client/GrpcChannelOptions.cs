@@ -38,10 +38,10 @@ public sealed class GrpcChannelOptions
     public X509Certificate2? ClientCertificate { get; set; }
 
     /// <summary>
-    /// The HTTP/2 client underneath (default <see cref="HttpTransport.SocketsHttpHandler"/>, .NET's;
-    /// <see cref="HttpTransport.Http2Client"/> selects FedUnlearn's own). Both honour every setting here.
+    /// The HTTP/2 client underneath (default <see cref="HttpTransport.Http2Client"/>, FedUnlearn's own;
+    /// <see cref="HttpTransport.SocketsHttpHandler"/> selects .NET's). Both honour every setting here.
     /// </summary>
-    public HttpTransport Transport { get; set; } = HttpTransport.SocketsHttpHandler;
+    public HttpTransport Transport { get; set; } = HttpTransport.Http2Client;
 
     /// <summary>Clock for deadlines.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

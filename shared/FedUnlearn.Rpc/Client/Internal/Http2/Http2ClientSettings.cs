@@ -24,6 +24,7 @@ internal sealed record Http2ClientSettings
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Clock of the connect timeout and keep-alive pings: real time, like SocketsHttpHandler (a channel's TimeProvider is for deadlines).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }

@@ -6,7 +6,7 @@ namespace FedUnlearn.Rpc.Client.Internal.Http2;
 /// <summary>Handlers of the connection frames: SETTINGS, PING, GOAWAY, WINDOW_UPDATE.</summary>
 internal sealed partial class Http2Connection
 {
-    private async ValueTask OnSettingsAsync(FrameHeader header, ReadOnlySequence<byte> payload)
+    private void OnSettings(FrameHeader header, ReadOnlySequence<byte> payload)
     {
         RequireConnection(header);
         if (header.HasFlag(Http2Protocol.Ack))
@@ -30,7 +30,7 @@ internal sealed partial class Http2Connection
         }
 
         SignalWindowChanged();
-        await SendControlAsync(FrameBuilder.SettingsAck()).ConfigureAwait(false);
+        _ = SendControlAsync(FrameBuilder.SettingsAck());
         _peerSettings.TrySetResult();
     }
 
@@ -75,7 +75,7 @@ internal sealed partial class Http2Connection
         }
     }
 
-    private async ValueTask OnPingAsync(FrameHeader header, ReadOnlySequence<byte> payload)
+    private void OnPing(FrameHeader header, ReadOnlySequence<byte> payload)
     {
         RequireConnection(header);
         RequireLength(header, 8);
@@ -88,7 +88,7 @@ internal sealed partial class Http2Connection
         }
         else
         {
-            await SendControlAsync(FrameBuilder.Ping(ack: true, data)).ConfigureAwait(false);
+            _ = SendControlAsync(FrameBuilder.Ping(ack: true, data));
         }
     }
 

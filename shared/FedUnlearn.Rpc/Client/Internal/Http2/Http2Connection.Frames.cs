@@ -54,7 +54,7 @@ internal sealed partial class Http2Connection
 
         if (connectionCredit > 0)
         {
-            await SendControlAsync(FrameBuilder.WindowUpdate(0, connectionCredit)).ConfigureAwait(false);
+            _ = SendControlAsync(FrameBuilder.WindowUpdate(0, connectionCredit));
         }
 
         if (stream is null)

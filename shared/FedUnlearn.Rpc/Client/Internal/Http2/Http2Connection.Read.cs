@@ -6,7 +6,9 @@ namespace FedUnlearn.Rpc.Client.Internal.Http2;
 
 /// <summary>
 /// The read loop: parses frames from the transport and dispatches them. Protocol violations
-/// become connection errors (GOAWAY, every stream fails) or stream errors (RST_STREAM).
+/// become connection errors (GOAWAY, every stream fails) or stream errors (RST_STREAM). Replies
+/// (SETTINGS ACK, PING ACK, WINDOW_UPDATE) are queued on the write lock, never awaited: a writer
+/// blocked on a peer that is itself waiting for us to read must not stop the loop from reading.
 /// </summary>
 internal sealed partial class Http2Connection
 {
@@ -36,7 +38,8 @@ internal sealed partial class Http2Connection
         }
         catch (Http2ConnectionException ex)
         {
-            await SendControlAsync(FrameBuilder.GoAway(0, ex.Code)).ConfigureAwait(false);
+            // Best effort: a writer stuck on a peer that stopped reading must not keep us from failing.
+            await SendControlAsync(FrameBuilder.GoAway(0, ex.Code)).WaitAsync(TimeSpan.FromSeconds(1)).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             Abort(ex);
         }
         catch (Exception ex)
@@ -104,12 +107,12 @@ internal sealed partial class Http2Connection
                     OnRstStream(header, payload);
                     break;
                 case Http2Protocol.Settings:
-                    await OnSettingsAsync(header, payload).ConfigureAwait(false);
+                    OnSettings(header, payload);
                     break;
                 case Http2Protocol.PushPromise:
                     throw new Http2ConnectionException(Http2ErrorCode.ProtocolError, "PUSH_PROMISE received although SETTINGS_ENABLE_PUSH is 0.");
                 case Http2Protocol.Ping:
-                    await OnPingAsync(header, payload).ConfigureAwait(false);
+                    OnPing(header, payload);
                     break;
                 case Http2Protocol.GoAway:
                     OnGoAway(header, payload);
@@ -131,7 +134,7 @@ internal sealed partial class Http2Connection
 
             if (stream is null)
             {
-                await SendControlAsync(FrameBuilder.RstStream(header.StreamId, ex.Code)).ConfigureAwait(false);
+                _ = SendControlAsync(FrameBuilder.RstStream(header.StreamId, ex.Code));
             }
             else
             {
