@@ -66,7 +66,7 @@ eval "exec ${keep_grpcio}>&-"
 
 ours=$(tail -1 "$work/dotnet_Http2Client.result"); theirs=$(tail -1 "$work/grpcio.result")
 ours_cpu=$(cat "$work/dotnet_Http2Client.cpu"); theirs_cpu=$(cat "$work/grpcio.cpu")
-sockets=$(tail -1 "$work/dotnet_SocketsHttpHandler.result"); sockets_cpu=$(cat "$work/dotnet_SocketsHttpHandler.cpu")
+sockets=$(tail -1 "$work/dotnet_SocketsHttpHandler.result" 2>/dev/null || true); sockets_cpu=$(cat "$work/dotnet_SocketsHttpHandler.cpu" 2>/dev/null || true)
 
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 # cpu_s: client + server CPU for the whole run (startup included), a steadier figure than wall
@@ -76,6 +76,7 @@ row() { printf '%-26s %10s %10s %18s %18s %18s %8s\n' "$@"; }
 row side p50_us p99_us throughput_MiB/s client_ms/MiB server_ms/MiB cpu_s
 for side in ours sockets theirs; do
   line=${!side}; cpu_var=${side}_cpu
+  [ -n "$line" ] || continue
   case $side in ours) label="ours (Http2Client)";; sockets) label="ours (SocketsHttpHandler)";; *) label="python grpcio 1.51";; esac
   row "$label" "$(value p50_us "$line")" "$(value p99_us "$line")" \
     "$(value throughput_mibps "$line")" "$(value client_ms_per_mib "$line")" "$(value server_ms_per_mib "$line")" "${!cpu_var}"
@@ -83,4 +84,6 @@ done
 awk -v ot="$(value throughput_mibps "$ours")" -v tt="$(value throughput_mibps "$theirs")" \
     -v op="$(value p50_us "$ours")" -v tp="$(value p50_us "$theirs")" -v oc="$ours_cpu" -v tc="$theirs_cpu" \
     -v st="$(value throughput_mibps "$sockets")" -v sp="$(value p50_us "$sockets")" \
-    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f sockets_throughput_ratio=%.2f sockets_p50_ratio=%.2f\n", ot / tt, op / tp, oc / tc, st / tt, sp / tp }'
+    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f", ot / tt, op / tp, oc / tc
+           if (st != "") printf " sockets_throughput_ratio=%.2f sockets_p50_ratio=%.2f", st / tt, sp / tp
+           printf "\n" }'

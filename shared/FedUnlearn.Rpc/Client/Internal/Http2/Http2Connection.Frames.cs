@@ -7,7 +7,7 @@ namespace FedUnlearn.Rpc.Client.Internal.Http2;
 /// <summary>Handlers of the stream frames: DATA, HEADERS, CONTINUATION, RST_STREAM.</summary>
 internal sealed partial class Http2Connection
 {
-    private async ValueTask OnDataAsync(FrameHeader header, ReadOnlySequence<byte> payload)
+    private void OnData(FrameHeader header, ReadOnlySequence<byte> payload)
     {
         RequireStream(header);
         ReadPadding(header, ref payload);
@@ -64,12 +64,7 @@ internal sealed partial class Http2Connection
 
         if (!payload.IsEmpty)
         {
-            foreach (ReadOnlyMemory<byte> segment in payload)
-            {
-                stream.Body.Writer.Write(segment.Span);
-            }
-
-            await stream.Body.Writer.FlushAsync().ConfigureAwait(false);
+            stream.WriteBody(payload);
         }
 
         if (header.HasFlag(Http2Protocol.EndStream))
@@ -218,7 +213,7 @@ internal sealed partial class Http2Connection
             stream.RequestEnded = true;
         }
 
-        stream.Body.Writer.Complete();
+        stream.CompleteBody(null);
         if (abandonRequest)
         {
             _ = SendControlAsync(FrameBuilder.RstStream(stream.Id, Http2ErrorCode.Cancel));

@@ -26,7 +26,7 @@ internal sealed partial class Http2Connection
                 ReadOnlySequence<byte> buffer = result.Buffer;
                 while (TryReadFrame(ref buffer, out FrameHeader header, out ReadOnlySequence<byte> payload))
                 {
-                    await ProcessFrameAsync(header, payload).ConfigureAwait(false);
+                    ProcessFrame(header, payload);
                 }
 
                 _reader.AdvanceTo(buffer.Start, buffer.End);
@@ -79,7 +79,7 @@ internal sealed partial class Http2Connection
         return true;
     }
 
-    private async ValueTask ProcessFrameAsync(FrameHeader header, ReadOnlySequence<byte> payload)
+    private void ProcessFrame(FrameHeader header, ReadOnlySequence<byte> payload)
     {
         if (_continuationStreamId != 0 && (header.Type != Http2Protocol.Continuation || header.StreamId != _continuationStreamId))
         {
@@ -91,7 +91,7 @@ internal sealed partial class Http2Connection
             switch (header.Type)
             {
                 case Http2Protocol.Data:
-                    await OnDataAsync(header, payload).ConfigureAwait(false);
+                    OnData(header, payload);
                     break;
                 case Http2Protocol.Headers:
                     OnHeaders(header, payload);

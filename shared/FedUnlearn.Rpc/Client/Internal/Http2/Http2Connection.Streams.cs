@@ -11,6 +11,8 @@ internal sealed partial class Http2Connection
         var stream = new Http2Stream(this, request, cancellationToken);
         byte[] block = EncodeRequestHeaders(request);
         bool endStream = request.Content is null;
+        ReadOnlyMemory<byte> buffered = (request.Content as IBufferedContent)?.Buffer ?? default;
+        bool sendBuffered = false;
         try
         {
             await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -39,11 +41,25 @@ internal sealed partial class Http2Connection
                 _nextStreamId += 2;
                 stream.SendWindow = _peerInitialWindowSize;
                 stream.ReceiveWindow = _settings.InitialStreamWindowSize;
-                stream.RequestEnded = endStream;
+                if (!endStream && !buffered.IsEmpty && buffered.Length <= Math.Min(stream.SendWindow, _connectionSendWindow))
+                {
+                    // Small unary request: HEADERS, DATA and END_STREAM in one write.
+                    stream.SendWindow -= buffered.Length;
+                    _connectionSendWindow -= buffered.Length;
+                    sendBuffered = true;
+                }
+
+                stream.RequestEnded = endStream || sendBuffered;
                 _streams.Add(stream.Id, stream);
             }
 
-            await SendLockedAsync(BuildHeaderFrames(stream.Id, block, endStream)).ConfigureAwait(false);
+            List<ArraySegment<byte>> frames = BuildHeaderFrames(stream.Id, block, endStream);
+            if (sendBuffered)
+            {
+                frames.AddRange(BuildDataFrames(stream.Id, buffered, endStream: true));
+            }
+
+            await SendLockedAsync(frames).ConfigureAwait(false);
         }
         finally
         {
@@ -51,7 +67,7 @@ internal sealed partial class Http2Connection
         }
 
         stream.RegisterCancellation();
-        if (request.Content is { } content)
+        if (request.Content is { } content && !sendBuffered)
         {
             _ = SendBodyAsync(stream, content);
         }

@@ -32,7 +32,7 @@ internal sealed partial class Http2Connection
             try
             {
                 ThrowIfCannotSend(stream);
-                await SendLockedAsync(BuildDataFrames(stream.Id, data[..granted])).ConfigureAwait(false);
+                await SendLockedAsync(BuildDataFrames(stream.Id, data[..granted], endStream: false)).ConfigureAwait(false);
             }
             finally
             {
@@ -141,7 +141,7 @@ internal sealed partial class Http2Connection
         }
     }
 
-    private List<ArraySegment<byte>> BuildDataFrames(int streamId, ReadOnlyMemory<byte> data)
+    private List<ArraySegment<byte>> BuildDataFrames(int streamId, ReadOnlyMemory<byte> data, bool endStream)
     {
         ArraySegment<byte> payload = MemoryMarshal.TryGetArray(data, out ArraySegment<byte> array) ? array : new ArraySegment<byte>(data.ToArray());
         int maxFrame = Volatile.Read(ref _peerMaxFrameSize);
@@ -151,7 +151,8 @@ internal sealed partial class Http2Connection
         for (int i = 0, offset = 0; i < frames; i++, offset += maxFrame)
         {
             int length = Math.Min(maxFrame, payload.Count - offset);
-            new FrameHeader(length, Http2Protocol.Data, 0, streamId).Write(headers.AsSpan(i * Http2Protocol.FrameHeaderLength));
+            byte flags = endStream && i == frames - 1 ? Http2Protocol.EndStream : (byte)0;
+            new FrameHeader(length, Http2Protocol.Data, flags, streamId).Write(headers.AsSpan(i * Http2Protocol.FrameHeaderLength));
             segments.Add(new ArraySegment<byte>(headers, i * Http2Protocol.FrameHeaderLength, Http2Protocol.FrameHeaderLength));
             segments.Add(payload.Slice(offset, length));
         }

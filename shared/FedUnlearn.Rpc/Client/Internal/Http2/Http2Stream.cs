@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 
@@ -13,6 +14,8 @@ internal sealed partial class Http2Stream
     private static readonly PipeOptions BodyPipeOptions = new(pauseWriterThreshold: 0, resumeWriterThreshold: 0, useSynchronizationContext: false);
 
     private readonly TaskCompletionSource<HttpResponseMessage> _response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _bodyLock = new(); // the read loop writes the body, any thread may fail it
+    private bool _bodyCompleted;
     private CancellationTokenRegistration _cancellation;
 
     public Http2Stream(Http2Connection connection, HttpRequestMessage request, CancellationToken cancellationToken)
@@ -101,10 +104,44 @@ internal sealed partial class Http2Stream
         }
     }
 
+    /// <summary>Appends response DATA for the application to read (read loop only).</summary>
+    public void WriteBody(ReadOnlySequence<byte> data)
+    {
+        lock (_bodyLock)
+        {
+            if (_bodyCompleted)
+            {
+                return;
+            }
+
+            foreach (ReadOnlyMemory<byte> segment in data)
+            {
+                Body.Writer.Write(segment.Span);
+            }
+
+            // The pipe never pauses (flow control bounds it), so this completes at once.
+            ValueTask<FlushResult> flush = Body.Writer.FlushAsync();
+            System.Diagnostics.Debug.Assert(flush.IsCompleted, "The body pipe never applies back-pressure.");
+        }
+    }
+
+    /// <summary>Ends the body: cleanly (null) or with the error the application's next read throws.</summary>
+    public void CompleteBody(Exception? error)
+    {
+        lock (_bodyLock)
+        {
+            if (!_bodyCompleted)
+            {
+                _bodyCompleted = true;
+                Body.Writer.Complete(error);
+            }
+        }
+    }
+
     /// <summary>Fails whatever is still pending: the response task, the body, request writes.</summary>
     public void Fail(Exception requestFailure, Exception bodyFailure)
     {
         _response.TrySetException(requestFailure);
-        Body.Writer.Complete(bodyFailure);
+        CompleteBody(bodyFailure);
     }
 }

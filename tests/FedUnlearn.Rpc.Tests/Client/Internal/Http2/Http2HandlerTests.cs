@@ -41,6 +41,23 @@ public sealed partial class Http2HandlerTests
     }
 
     [Fact]
+    public async Task SendAsync_BufferedUnaryRequest_DataCarriesEndStream()
+    {
+        await using var server = new FakeHttp2Server();
+        using HttpMessageInvoker client = CreateClient();
+        Task<HttpResponseMessage> send = client.SendAsync(Post(server, new UnaryRequestContent([0, 0, 0, 0, 1, 42])), CancellationToken.None);
+        FakeHttp2Server.Peer peer = await server.AcceptAsync();
+
+        (int id, _, bool headersEnd) = await peer.ReadRequestHeadersAsync();
+        (FrameHeader data, byte[] payload) = await peer.ReadAnyAsync(); // straight after HEADERS
+        Assert.False(headersEnd);
+        Assert.Equal((Http2Protocol.Data, id, true), (data.Type, data.StreamId, data.HasFlag(Http2Protocol.EndStream)));
+        Assert.Equal([0, 0, 0, 0, 1, 42], payload);
+        await peer.WriteHeadersAsync(id, true, (":status", "200"), ("grpc-status", "0"));
+        using HttpResponseMessage response = await send.WaitAsync(Timeout);
+    }
+
+    [Fact]
     public async Task WriteAsync_ZeroStreamWindow_WaitsAndSendsOnlyWhatWindowUpdatesGrant()
     {
         await using var server = new FakeHttp2Server();
