@@ -34,6 +34,14 @@ internal sealed class FakeHttp2Server : IAsyncDisposable
         return peer;
     }
 
+    /// <summary>Accepts a connection and hands over the socket untouched (for servers that are not HTTP/2).</summary>
+    public async Task<Socket> AcceptRawAsync()
+    {
+        Socket socket = await _listener.AcceptSocketAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        _accepted.Add(socket);
+        return socket;
+    }
+
     public ValueTask DisposeAsync()
     {
         foreach (Socket socket in _accepted)
@@ -83,6 +91,14 @@ internal sealed class FakeHttp2Server : IAsyncDisposable
             var fields = new List<(string, string)>();
             Decoder.Decode(payload, fields);
             return (header.StreamId, fields, header.HasFlag(Http2Protocol.EndStream));
+        }
+
+        /// <summary>A PING round trip: once it returns, the client has processed every frame written before.
+        /// Frames the client sent meanwhile are skipped, so read the ones the test needs first.</summary>
+        public async Task SyncAsync()
+        {
+            await WriteAsync(FrameBuilder.Ping(ack: false, 0x5359_4e43));
+            await ReadAsync(Http2Protocol.Ping);
         }
 
         public Task WriteAsync(byte[] frame) => Stream.WriteAsync(frame).AsTask();

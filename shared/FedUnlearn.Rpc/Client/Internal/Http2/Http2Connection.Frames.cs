@@ -42,6 +42,7 @@ internal sealed partial class Http2Connection
                 }
 
                 _connectionUnacknowledged += header.Length - payload.Length; // padding is never read by the application
+                stream.Unread += payload.Length;
             }
 
             if (_connectionUnacknowledged >= _settings.ConnectionWindowSize / 2)

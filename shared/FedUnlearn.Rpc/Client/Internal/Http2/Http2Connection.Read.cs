@@ -81,6 +81,11 @@ internal sealed partial class Http2Connection
 
     private void ProcessFrame(FrameHeader header, ReadOnlySequence<byte> payload)
     {
+        if (!_peerSettings.Task.IsCompleted && header.Type != Http2Protocol.Settings)
+        {
+            throw new Http2ConnectionException(Http2ErrorCode.ProtocolError, "The server's first frame was not SETTINGS (is it an HTTP/2 server?).");
+        }
+
         if (_continuationStreamId != 0 && (header.Type != Http2Protocol.Continuation || header.StreamId != _continuationStreamId))
         {
             throw new Http2ConnectionException(Http2ErrorCode.ProtocolError, "Expected a CONTINUATION frame for the open header block.");

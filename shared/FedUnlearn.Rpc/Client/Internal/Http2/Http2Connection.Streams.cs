@@ -80,8 +80,24 @@ internal sealed partial class Http2Connection
         ResetStream(stream, Http2ErrorCode.Cancel, new OperationCanceledException("The HTTP/2 request was cancelled.", stream.CancellationToken));
 
     /// <summary>The application disposed the response: abandon the stream if it is still open.</summary>
-    public void OnResponseDisposed(Http2Stream stream) =>
+    public void OnResponseDisposed(Http2Stream stream)
+    {
         ResetStream(stream, Http2ErrorCode.Cancel, new ObjectDisposedException("The HTTP/2 response was disposed."));
+
+        // Body bytes received but never read still hold connection window: give it back, or
+        // abandoned responses (a call failing on an oversize message) would starve the connection.
+        long unread;
+        lock (_sync)
+        {
+            unread = stream.Unread;
+            stream.Unread = 0;
+        }
+
+        if (unread > 0)
+        {
+            _ = OnConnectionDataConsumedAsync(unread);
+        }
+    }
 
     /// <summary>The application read <paramref name="count"/> body bytes: grant them back when half a window has been read.</summary>
     public async ValueTask OnDataConsumedAsync(Http2Stream stream, int count)
@@ -90,6 +106,7 @@ internal sealed partial class Http2Connection
         int connectionIncrement = 0;
         lock (_sync)
         {
+            stream.Unread -= count;
             _connectionUnacknowledged += count;
             if (_connectionUnacknowledged >= _settings.ConnectionWindowSize / 2)
             {
@@ -118,6 +135,26 @@ internal sealed partial class Http2Connection
         if (streamIncrement > 0)
         {
             await SendControlAsync(FrameBuilder.WindowUpdate(stream.Id, streamIncrement)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task OnConnectionDataConsumedAsync(long count)
+    {
+        int increment = 0;
+        lock (_sync)
+        {
+            _connectionUnacknowledged += count;
+            if (_connectionUnacknowledged >= _settings.ConnectionWindowSize / 2)
+            {
+                increment = (int)_connectionUnacknowledged;
+                _connectionReceiveWindow += increment;
+                _connectionUnacknowledged = 0;
+            }
+        }
+
+        if (increment > 0)
+        {
+            await SendControlAsync(FrameBuilder.WindowUpdate(0, increment)).ConfigureAwait(false);
         }
     }
 

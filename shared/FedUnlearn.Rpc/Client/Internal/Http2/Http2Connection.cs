@@ -26,7 +26,7 @@ internal sealed partial class Http2Connection : IDisposable
     private long _connectionUnacknowledged;
     private int _peerInitialWindowSize = Http2Protocol.DefaultWindowSize;
     private int _peerMaxFrameSize = Http2Protocol.DefaultMaxFrameSize;
-    private long _peerMaxConcurrentStreams = int.MaxValue; // unlimited until the peer's SETTINGS say otherwise
+    private long _peerMaxConcurrentStreams = 100; // until the peer's SETTINGS: the minimum RFC 9113 recommends servers allow
     private TaskCompletionSource? _windowChanged;
     private Exception? _failure;
     private bool _goingAway;
@@ -55,7 +55,7 @@ internal sealed partial class Http2Connection : IDisposable
         }
     }
 
-    /// <summary>Sends the preface and our SETTINGS, starts the read loop and waits for the peer's SETTINGS.</summary>
+    /// <summary>Sends the preface and our SETTINGS and starts the read loop.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         byte[] settings = FrameBuilder.Settings(
@@ -64,8 +64,8 @@ internal sealed partial class Http2Connection : IDisposable
             (Http2Protocol.MaxFrameSize, (uint)_settings.MaxFrameSize),
             (Http2Protocol.MaxHeaderListSize, (uint)_settings.MaxHeaderListSize));
         int connectionIncrement = _settings.ConnectionWindowSize - Http2Protocol.DefaultWindowSize;
-        byte[] windowUpdate = FrameBuilder.WindowUpdate(0, connectionIncrement);
-        _connectionReceiveWindow = _settings.ConnectionWindowSize;
+        byte[] windowUpdate = connectionIncrement > 0 ? FrameBuilder.WindowUpdate(0, connectionIncrement) : [];
+        _connectionReceiveWindow = Math.Max(_settings.ConnectionWindowSize, Http2Protocol.DefaultWindowSize);
         byte[] start = [.. Http2Protocol.Preface, .. settings, .. windowUpdate];
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -79,7 +79,9 @@ internal sealed partial class Http2Connection : IDisposable
 
         _ = ReadLoopAsync();
         StartKeepAlive();
-        await _peerSettings.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Requests may follow our preface at once (RFC 9113 §3.4): waiting for the server's
+        // SETTINGS would add a round trip, on a cold server tens of milliseconds, to the first call.
     }
 
     /// <summary>Counts a new stream against the peer's MAX_CONCURRENT_STREAMS; false when this connection is full or closing.</summary>

@@ -47,6 +47,9 @@ internal sealed partial class Http2Stream
     /// <summary>Bytes the application has read and we have not yet granted back.</summary>
     public long Unacknowledged { get; set; }
 
+    /// <summary>Body bytes delivered to the pipe and not yet read by the application.</summary>
+    public long Unread { get; set; }
+
     public bool RequestEnded { get; set; }
 
     public bool ResponseEnded { get; set; }

@@ -70,6 +70,63 @@ public sealed partial class Http2HandlerTests
     }
 
     [Fact]
+    public async Task Dispose_ResponseWithUnreadBody_ResetsStreamAndReturnsConnectionWindow()
+    {
+        await using var server = new FakeHttp2Server();
+        using HttpMessageInvoker client = CreateClient(new Http2ClientSettings { MaxFrameSize = 16_384, ConnectionWindowSize = 100_000 });
+        Task<HttpResponseMessage> send = client.SendAsync(Post(server, new ByteArrayContent([1])), CancellationToken.None);
+        FakeHttp2Server.Peer peer = await server.AcceptAsync();
+        (int id, _, _) = await peer.ReadRequestHeadersAsync();
+        await peer.WriteHeadersAsync(id, false, (":status", "200"));
+        for (int i = 0; i < 4; i++)
+        {
+            await peer.WriteFrameAsync(Http2Protocol.Data, 0, id, new byte[15_000]);
+        }
+
+        await peer.SyncAsync(); // the client has processed the DATA
+        (await send.WaitAsync(Timeout)).Dispose();
+
+        (FrameHeader reset, _) = await peer.ReadAsync(Http2Protocol.RstStream);
+        Assert.Equal(id, reset.StreamId);
+        while (true)
+        {
+            (FrameHeader header, byte[] payload) = await peer.ReadAsync(Http2Protocol.WindowUpdate);
+            if (header.StreamId == 0 && BinaryPrimitives.ReadUInt32BigEndian(payload) != 100_000 - 65_535)
+            {
+                Assert.Equal(60_000u, BinaryPrimitives.ReadUInt32BigEndian(payload));
+                return;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ReadLoop_FirstFrameNotSettings_ConnectionError()
+    {
+        await using var server = new FakeHttp2Server();
+        using HttpMessageInvoker client = CreateClient();
+        Task<HttpResponseMessage> send = client.SendAsync(Post(server, new ByteArrayContent([1])), CancellationToken.None);
+        _ = AnswerEveryConnectionWithHttp11Async(server); // a request not yet sent when its connection fails is retried on a new one
+        HttpRequestException ex = await Assert.ThrowsAsync<HttpRequestException>(() => send.WaitAsync(Timeout));
+        Assert.True(ex.InnerException is Http2ConnectionException { Code: Http2ErrorCode.FrameSizeError } or Http2RetryException, ex.ToString());
+    }
+
+    private static async Task AnswerEveryConnectionWithHttp11Async(FakeHttp2Server server)
+    {
+        try
+        {
+            while (true)
+            {
+                System.Net.Sockets.Socket socket = await server.AcceptRawAsync();
+                await socket.SendAsync("HTTP/1.1 400 Bad Request\r\n\r\n"u8.ToArray());
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or ObjectDisposedException or System.Net.Sockets.SocketException or InvalidOperationException)
+        {
+            // The test has ended and stopped the listener.
+        }
+    }
+
+    [Fact]
     public async Task ReadLoop_PeerPing_AnsweredWithSamePayload()
     {
         await using var server = new FakeHttp2Server();
@@ -92,6 +149,7 @@ public sealed partial class Http2HandlerTests
         Task<HttpResponseMessage> first = client.SendAsync(Post(server, new StreamingRequestContent()), CancellationToken.None);
         FakeHttp2Server.Peer one = await server.AcceptAsync((Http2Protocol.MaxConcurrentStreams, 1u));
         (int firstId, _, _) = await one.ReadRequestHeadersAsync();
+        await one.SyncAsync(); // the client knows this connection is full
 
         Task<HttpResponseMessage> second = client.SendAsync(Post(server, new ByteArrayContent([2])), CancellationToken.None);
         FakeHttp2Server.Peer two = await server.AcceptAsync((Http2Protocol.MaxConcurrentStreams, 1u));

@@ -66,6 +66,7 @@ public sealed partial class Http2HandlerTests
         Task<HttpResponseMessage> send = client.SendAsync(Post(server, content), CancellationToken.None);
         FakeHttp2Server.Peer peer = await server.AcceptAsync((Http2Protocol.InitialWindowSize, 0u));
         (int id, _, _) = await peer.ReadRequestHeadersAsync();
+        await peer.SyncAsync(); // the client has applied the zero window
 
         Stream body = await content.StreamTask.WaitAsync(Timeout);
         Task write = body.WriteAsync(new byte[10]).AsTask();
@@ -94,8 +95,9 @@ public sealed partial class Http2HandlerTests
         var content = new StreamingRequestContent();
         Task<HttpResponseMessage> send = client.SendAsync(Post(server, content), CancellationToken.None);
         FakeHttp2Server.Peer peer = await server.AcceptAsync((Http2Protocol.MaxFrameSize, 1u << 20), (Http2Protocol.InitialWindowSize, 4u << 20));
-        await peer.WriteAsync(FrameBuilder.WindowUpdate(0, 4 << 20));
         (int id, _, _) = await peer.ReadRequestHeadersAsync();
+        await peer.WriteAsync(FrameBuilder.WindowUpdate(0, 4 << 20));
+        await peer.SyncAsync(); // the client has applied the settings and the window update
 
         Stream body = await content.StreamTask.WaitAsync(Timeout);
         Task write = body.WriteAsync(new byte[(1 << 20) + 5]).AsTask();
