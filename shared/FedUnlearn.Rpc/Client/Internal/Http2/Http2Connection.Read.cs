@@ -12,10 +12,6 @@ namespace FedUnlearn.Rpc.Client.Internal.Http2;
 /// </summary>
 internal sealed partial class Http2Connection
 {
-    private readonly ArrayBufferWriter<byte> _headerBlock = new();
-    private int _continuationStreamId; // non-zero while a header block waits for CONTINUATION
-    private bool _continuationEndStream;
-
     private async Task ReadLoopAsync()
     {
         try
