@@ -11,7 +11,7 @@ internal static class BenchClient
 {
     public static async Task<int> RunAsync(Uri address, BenchSettings settings)
     {
-        using GrpcChannel channel = GrpcChannel.ForAddress(address);
+        using GrpcChannel channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { Transport = settings.Transport });
         var request = new EchoRequest { Text = "ping-0123456789" };
         for (int i = 0; i < settings.WarmupCalls; i++)
         {
@@ -32,6 +32,7 @@ internal static class BenchClient
         var message = new EchoRequest { Payload = UnsafeByteOperations.UnsafeWrap(chunk) };
         await UploadAsync(channel, message, 8).ConfigureAwait(false); // warm-up
         double best = 0;
+        var cpu = new CpuMeter(settings.ServerPid);
         for (int round = 0; round < settings.Rounds; round++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -39,8 +40,9 @@ internal static class BenchClient
             best = Math.Max(best, settings.Megabytes / Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
 
+        int streamed = settings.Megabytes * settings.Rounds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p50_us={Percentile(micros, 0.50):F1} p99_us={Percentile(micros, 0.99):F1} throughput_mibps={best:F1}"));
+            $"p50_us={Percentile(micros, 0.50):F1} p99_us={Percentile(micros, 0.99):F1} throughput_mibps={best:F1} {cpu.Report(streamed)}"));
         return 0;
     }
 

@@ -45,6 +45,15 @@ def percentile(values, p):
     return values[min(len(values) - 1, max(0, -(-int(p * len(values) * 1000) // 1000) - 1))]
 
 
+def server_seconds(pid):
+    """CPU time (user + system) of the server process so far, from /proc (Linux)."""
+    if not pid:
+        return 0.0
+    with open("/proc/%d/stat" % pid) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def client(address, settings):
     with grpc.insecure_channel(address, options=OPTIONS) as channel:
         unary = channel.unary_unary("/%s/Unary" % SERVICE, request_serializer=echo_pb2.EchoRequest.SerializeToString,
@@ -69,17 +78,22 @@ def client(address, settings):
 
         upload(8)
         best = 0.0
+        client_cpu, server_cpu = time.process_time(), server_seconds(settings["server_pid"])
         for _ in range(settings["rounds"]):
             start = time.perf_counter()
             upload(settings["megabytes"])
             best = max(best, settings["megabytes"] / (time.perf_counter() - start))
-    print("p50_us=%.1f p99_us=%.1f throughput_mibps=%.1f" % (percentile(micros, 0.50), percentile(micros, 0.99), best), flush=True)
+        streamed = settings["megabytes"] * settings["rounds"]
+        cpu = "client_ms_per_mib=%.3f" % ((time.process_time() - client_cpu) * 1000 / streamed)
+        if settings["server_pid"]:
+            cpu += " server_ms_per_mib=%.3f" % ((server_seconds(settings["server_pid"]) - server_cpu) * 1000 / streamed)
+    print("p50_us=%.1f p99_us=%.1f throughput_mibps=%.1f %s" % (percentile(micros, 0.50), percentile(micros, 0.99), best, cpu), flush=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "server":
         serve()
     else:
-        settings = {"calls": 2000, "warmup": 500, "megabytes": 64, "rounds": 3}
+        settings = {"calls": 2000, "warmup": 500, "megabytes": 64, "rounds": 3, "server_pid": 0}
         settings.update({k: int(v) for k, v in (a.split("=", 1) for a in sys.argv[4:])})
         client(sys.argv[3], settings)

@@ -3,7 +3,8 @@
 # grpcio (client process -> grpcio server process) on this machine, same workload: unary
 # round-trip latency (sequential calls after warm-up) and client-streaming throughput (64 MiB in
 # 1 MiB chunks, best of N rounds). Extra arguments (calls=N megabytes=N rounds=N warmup=N) go to
-# both clients. Ends with: RESULT throughput_ratio=ours/grpcio p50_ratio=ours/grpcio
+# both clients. Ends with: RESULT throughput_ratio=ours/grpcio p50_ratio=ours/grpcio (ours = Http2Client;
+# sockets_* the same with SocketsHttpHandler)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 python=/usr/bin/python3
@@ -49,23 +50,40 @@ run_client() {
 }
 
 
+# Our client runs once per HTTP/2 transport against the same server: the channel's own HTTP/2
+# client (GrpcChannelOptions.Transport = Http2Client) and .NET's SocketsHttpHandler, in the order
+# of $RPC_TRANSPORTS (alternate it between runs: the later one meets a warmer server).
+transports=${RPC_TRANSPORTS:-"Http2Client SocketsHttpHandler"}
 start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server
-run_client dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" "$@"
+for transport in $transports; do
+  run_client "dotnet_$transport" dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" server_pid="$server_pid" transport="$transport" "$@"
+done
 eval "exec ${keep_dotnet}>&-"
 
 start_server grpcio "$python" "$root/bench/rpc/grpcio_bench.py" server "$work"
-run_client grpcio "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" "$@"
+run_client grpcio "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" server_pid="$server_pid" "$@"
 eval "exec ${keep_grpcio}>&-"
 
-ours=$(tail -1 "$work/dotnet.result"); theirs=$(tail -1 "$work/grpcio.result")
-ours_cpu=$(cat "$work/dotnet.cpu"); theirs_cpu=$(cat "$work/grpcio.cpu")
+ours=$(tail -1 "$work/dotnet_Http2Client.result"); theirs=$(tail -1 "$work/grpcio.result")
+ours_cpu=$(cat "$work/dotnet_Http2Client.cpu"); theirs_cpu=$(cat "$work/grpcio.cpu")
+sockets=$(tail -1 "$work/dotnet_SocketsHttpHandler.result" 2>/dev/null || true); sockets_cpu=$(cat "$work/dotnet_SocketsHttpHandler.cpu" 2>/dev/null || true)
 
 value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 # cpu_s: client + server CPU for the whole run (startup included), a steadier figure than wall
 # time when other work shares the machine.
-printf '%-26s %10s %10s %18s %8s\n' side p50_us p99_us throughput_MiB/s cpu_s
-printf '%-26s %10s %10s %18s %8s\n' "ours (Kestrel/HttpClient)" "$(value p50_us "$ours")" "$(value p99_us "$ours")" "$(value throughput_mibps "$ours")" "$ours_cpu"
-printf '%-26s %10s %10s %18s %8s\n' "python grpcio 1.51" "$(value p50_us "$theirs")" "$(value p99_us "$theirs")" "$(value throughput_mibps "$theirs")" "$theirs_cpu"
+# client/server_ms_per_mib: each side's CPU per streamed MiB over the timed rounds only.
+row() { printf '%-26s %10s %10s %18s %18s %18s %8s\n' "$@"; }
+row side p50_us p99_us throughput_MiB/s client_ms/MiB server_ms/MiB cpu_s
+for side in ours sockets theirs; do
+  line=${!side}; cpu_var=${side}_cpu
+  [ -n "$line" ] || continue
+  case $side in ours) label="ours (Http2Client)";; sockets) label="ours (SocketsHttpHandler)";; *) label="python grpcio 1.51";; esac
+  row "$label" "$(value p50_us "$line")" "$(value p99_us "$line")" \
+    "$(value throughput_mibps "$line")" "$(value client_ms_per_mib "$line")" "$(value server_ms_per_mib "$line")" "${!cpu_var}"
+done
 awk -v ot="$(value throughput_mibps "$ours")" -v tt="$(value throughput_mibps "$theirs")" \
     -v op="$(value p50_us "$ours")" -v tp="$(value p50_us "$theirs")" -v oc="$ours_cpu" -v tc="$theirs_cpu" \
-    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f\n", ot / tt, op / tp, oc / tc }'
+    -v st="$(value throughput_mibps "$sockets")" -v sp="$(value p50_us "$sockets")" \
+    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f", ot / tt, op / tp, oc / tc
+           if (st != "") printf " sockets_throughput_ratio=%.2f sockets_p50_ratio=%.2f", st / tt, sp / tp
+           printf "\n" }'

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net.Security;
 using FedUnlearn.Rpc.Client.Internal;
+using FedUnlearn.Rpc.Client.Internal.Http2;
 using Google.Protobuf;
 
 namespace FedUnlearn.Rpc.Client;
@@ -9,7 +9,7 @@ namespace FedUnlearn.Rpc.Client;
 /// A connection pool to one gRPC server over HTTP/2 (h2c for <c>http://</c>, TLS with ALPN h2
 /// for <c>https://</c>). Thread-safe; create one per server and reuse it for every call.
 /// </summary>
-public sealed class GrpcChannel : IDisposable
+public sealed partial class GrpcChannel : IDisposable
 {
     private readonly ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
 
@@ -39,31 +39,9 @@ public sealed class GrpcChannel : IDisposable
 
         options ??= new GrpcChannelOptions();
         options.Validate();
-        var handler = new SocketsHttpHandler
-        {
-            EnableMultipleHttp2Connections = true,
-            KeepAlivePingDelay = options.KeepAlivePingDelay,
-            KeepAlivePingTimeout = options.KeepAlivePingTimeout,
-            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
-            InitialHttp2StreamWindowSize = options.InitialStreamWindowSize,
-            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            ConnectTimeout = options.ConnectTimeout,
-            UseProxy = false,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = System.Net.DecompressionMethods.None,
-        };
-        if (options.ServerCertificateValidation is { } validate)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = validate;
-        }
-
-        if (options.ClientCertificate is { } certificate)
-        {
-            handler.SslOptions.ClientCertificates = [certificate];
-        }
-
-        handler.SslOptions.ApplicationProtocols = [SslApplicationProtocol.Http2];
+        HttpMessageHandler handler = options.Transport == HttpTransport.SocketsHttpHandler
+            ? CreateSocketsHandler(options)
+            : new Http2Handler(CreateHttp2Settings(options));
         return new GrpcChannel(address, options, new HttpMessageInvoker(handler, disposeHandler: true));
     }
 

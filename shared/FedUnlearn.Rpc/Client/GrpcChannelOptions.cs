@@ -37,6 +37,12 @@ public sealed class GrpcChannelOptions
     /// <summary>Client certificate for mutual TLS.</summary>
     public X509Certificate2? ClientCertificate { get; set; }
 
+    /// <summary>
+    /// The HTTP/2 client underneath (default <see cref="HttpTransport.Http2Client"/>, FedUnlearn's own;
+    /// <see cref="HttpTransport.SocketsHttpHandler"/> selects .NET's). Both honour every setting here.
+    /// </summary>
+    public HttpTransport Transport { get; set; } = HttpTransport.Http2Client;
+
     /// <summary>Clock for deadlines.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -51,5 +57,9 @@ public sealed class GrpcChannelOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAlivePingTimeout, TimeSpan.Zero, nameof(KeepAlivePingTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (!Enum.IsDefined(Transport))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Transport), Transport, "Unknown HTTP transport.");
+        }
     }
 }

@@ -6,16 +6,15 @@ using Google.Protobuf;
 namespace FedUnlearn.Rpc.Internal;
 
 /// <summary>
-/// Reads length-prefixed messages from a pipe. Small messages are parsed straight from the pipe's
-/// buffers. A large message is moved into one rented buffer as it arrives, consuming the pipe as
-/// it goes: a reader that only examined would stall HTTP/2 flow control (Kestrel grants window
-/// only for consumed bytes) as soon as a message outgrew the stream window.
+/// Reads length-prefixed messages from a pipe, each parsed straight from the pipe's buffers once
+/// all of it has arrived: no staging copy. While a message is incomplete the reader marks what it
+/// has seen as examined, not consumed. Both pipes this runs on grant more input for examined bytes:
+/// Kestrel's HTTP/2 request body sends WINDOW_UPDATE for them, and a <see cref="PipeReader"/> over
+/// the client's response stream keeps reading. The declared length is checked against the receive
+/// limit before any of the body is awaited, so at most one message of at most that size is held.
 /// </summary>
 internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool gzip)
 {
-    // Below this, waiting for the whole frame in the pipe is cheaper than staging it.
-    private const int StagingThreshold = 64 * 1024;
-
     /// <summary>The next message, or null at a clean end of stream.</summary>
     /// <exception cref="RpcException">INTERNAL for a truncated or malformed frame, RESOURCE_EXHAUSTED when too large.</exception>
     public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
@@ -25,25 +24,16 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
         {
             ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             ReadOnlySequence<byte> buffer = result.Buffer;
-            if (TryReadHeader(buffer, out bool compressed, out int length))
+            if (TryReadHeader(buffer, out bool compressed, out int length) && buffer.Length - MessageFraming.HeaderSize >= length)
             {
-                if (buffer.Length - MessageFraming.HeaderSize >= length)
+                ReadOnlySequence<byte> payload = buffer.Slice(MessageFraming.HeaderSize, length);
+                try
                 {
-                    ReadOnlySequence<byte> payload = buffer.Slice(MessageFraming.HeaderSize, length);
-                    try
-                    {
-                        return Parse(parser, payload, compressed);
-                    }
-                    finally
-                    {
-                        reader.AdvanceTo(payload.End);
-                    }
+                    return Parse(parser, payload, compressed);
                 }
-
-                if (length >= StagingThreshold)
+                finally
                 {
-                    reader.AdvanceTo(buffer.GetPosition(MessageFraming.HeaderSize));
-                    return await ReadStagedAsync(parser, compressed, length, cancellationToken).ConfigureAwait(false);
+                    reader.AdvanceTo(payload.End);
                 }
             }
 
@@ -61,39 +51,6 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
-        }
-    }
-
-    private async ValueTask<T> ReadStagedAsync<T>(MessageParser<T> parser, bool compressed, int length, CancellationToken cancellationToken)
-        where T : class, IMessage<T>
-    {
-        byte[] staged = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            int filled = 0;
-            while (filled < length)
-            {
-                ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                ReadOnlySequence<byte> chunk = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length - filled));
-                chunk.CopyTo(staged.AsSpan(filled));
-                filled += (int)chunk.Length;
-                reader.AdvanceTo(chunk.End);
-                if (filled < length && result.IsCompleted)
-                {
-                    throw new RpcException(StatusCode.Internal, "Incomplete message: the stream ended inside a length-prefixed frame.");
-                }
-
-                if (result.IsCanceled)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
-            }
-
-            return Parse(parser, new ReadOnlySequence<byte>(staged, 0, length), compressed);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(staged);
         }
     }
 

@@ -62,6 +62,10 @@ public sealed class GrpcServer : IAsyncDisposable
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = _options.ShutdownTimeout);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => KestrelSetup.Configure(kestrel, _options));
+        if (_options.TransportBufferSize is { } bufferSize)
+        {
+            builder.WebHost.UseGrpcTransportBuffers(bufferSize);
+        }
         WebApplication app = builder.Build();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

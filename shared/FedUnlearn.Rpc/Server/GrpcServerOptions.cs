@@ -54,6 +54,13 @@ public sealed class GrpcServerOptions
     /// <summary>Largest HTTP/2 frame the server accepts, in bytes (default 1 MiB).</summary>
     public int MaxFrameSize { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Size in bytes of the buffers Kestrel receives into and moves request bodies in (default
+    /// 64 KiB; null keeps Kestrel's own 4 KiB pool). Large buffers cut the server's CPU per MiB
+    /// received by more than half on 1 MiB messages; see <see cref="GrpcWebHostBuilderExtensions.UseGrpcTransportBuffers"/>.
+    /// </summary>
+    public int? TransportBufferSize { get; set; } = GrpcWebHostBuilderExtensions.DefaultTransportBufferSize;
+
     /// <summary>Concurrent calls per connection (default 1000).</summary>
     public int MaxStreamsPerConnection { get; set; } = 1000;
 
@@ -82,6 +89,11 @@ public sealed class GrpcServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameSize, 16_384, nameof(MaxFrameSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxFrameSize, 16_777_215, nameof(MaxFrameSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxStreamsPerConnection, nameof(MaxStreamsPerConnection));
+        if (TransportBufferSize is { } bufferSize)
+        {
+            GrpcWebHostBuilderExtensions.ValidateBufferSize(bufferSize, nameof(TransportBufferSize));
+        }
+
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         if (Certificate is null && !IPAddress.IsLoopback(Address) && !AllowInsecureNonLoopback)
         {

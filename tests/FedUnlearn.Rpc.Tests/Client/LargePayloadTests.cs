@@ -34,8 +34,8 @@ public sealed class LargePayloadTests(EchoServerFixture fixture) : IClassFixture
     [Fact]
     public async Task UnaryCall_MessageLargerThanHttp2Windows_Succeeds()
     {
-        // HTTP/2 grants window only for consumed bytes: a message bigger than the stream and
-        // connection windows must be consumed as it arrives, or the call stalls.
+        // The reader waits for the whole message without consuming it; Kestrel grants window for
+        // examined bytes, so a message bigger than both windows still arrives.
         await using var server = new FedUnlearn.Rpc.Server.GrpcServer(new FedUnlearn.Rpc.Server.GrpcServerOptions
         {
             InitialStreamWindowSize = 96 * 1024,
@@ -52,6 +52,33 @@ public sealed class LargePayloadTests(EchoServerFixture fixture) : IClassFixture
             .WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(payload, reply.Payload.ToByteArray());
+    }
+
+    [Fact]
+    public async Task ClientStreamingCall_ManyMessagesLargerThanHttp2Windows_AllArriveIntact()
+    {
+        await using var server = new FedUnlearn.Rpc.Server.GrpcServer(new FedUnlearn.Rpc.Server.GrpcServerOptions
+        {
+            InitialStreamWindowSize = 65_535,
+            InitialConnectionWindowSize = 65_535,
+            MaxReceiveMessageSize = 2 * ChunkSize,
+        });
+        server.AddService(new EchoService().Definition);
+        await server.StartAsync();
+        using GrpcChannel channel = GrpcChannel.ForAddress(server.Address);
+        using ClientStreamingCall<EchoRequest, EchoReply> call = channel.ClientStreamingCall(Echo.Collect);
+        byte[] chunk = new byte[ChunkSize];
+        for (long offset = 0; offset < 8L * ChunkSize; offset += ChunkSize)
+        {
+            Payload.Fill(chunk, offset);
+            await call.RequestStream.WriteAsync(new EchoRequest { Payload = UnsafeByteOperations.UnsafeWrap(chunk) });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        EchoReply reply = await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(8, reply.Index);
+        Assert.Equal(Payload.Sha256(8L * ChunkSize, ChunkSize), reply.Payload.ToByteArray());
     }
 
     [Fact]

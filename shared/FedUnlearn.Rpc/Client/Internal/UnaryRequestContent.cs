@@ -1,4 +1,5 @@
 using System.Net;
+using FedUnlearn.Rpc.Client.Internal.Http2;
 
 namespace FedUnlearn.Rpc.Client.Internal;
 
@@ -6,8 +7,10 @@ namespace FedUnlearn.Rpc.Client.Internal;
 /// The single framed request of unary and server-streaming calls, serialized up front. The array
 /// is owned, not pooled: SocketsHttpHandler may still be sending it when the call completes.
 /// </summary>
-internal sealed class UnaryRequestContent(byte[] framed) : HttpContent
+internal sealed class UnaryRequestContent(byte[] framed) : HttpContent, IBufferedContent
 {
+    public ReadOnlyMemory<byte> Buffer => framed;
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
