@@ -4,6 +4,7 @@ using FedUnlearn.Rpc;
 using FedUnlearn.Server.Hosting;
 using FedUnlearn.Server.Rounds;
 using FedUnlearn.Server.Tests.Federation.Support;
+using FedUnlearn.Server.Tests.Forget.Support;
 
 namespace FedUnlearn.Server.Tests.Federation.Rounds;
 
@@ -16,7 +17,7 @@ public sealed class RoundRunnerFailedRoundsTests
     public async Task TrainTask_ExactLoraStrategy_ListsEveryLoraAAsFrozen()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(o => o.Strategy = StrategyNames.ExactLora);
-        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        FakeClient[] clients = await ForgetSteps.ConnectAsync(harness, "a", "b", "c");
         ClientTask[] tasks = await Task.WhenAll(clients.Select(c => c.NextTaskAsync()));
 
         Assert.All(tasks, t => Assert.Equal(["fc.lora_A"], t.Train.FrozenParameters));
@@ -26,7 +27,7 @@ public sealed class RoundRunnerFailedRoundsTests
     public async Task TrainTask_FedAvg_FreezesNothing()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync();
-        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        FakeClient[] clients = await ForgetSteps.ConnectAsync(harness, "a", "b", "c");
         ClientTask[] tasks = await Task.WhenAll(clients.Select(c => c.NextTaskAsync()));
 
         Assert.All(tasks, t => Assert.Empty(t.Train.FrozenParameters));
@@ -36,7 +37,7 @@ public sealed class RoundRunnerFailedRoundsTests
     public async Task Rounds_ExactLoraUpdatesThatChangeA_StopAfterMaxFailedRoundsWithTheRejectionReason()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Strategy, o.MaxFailedRounds) = (StrategyNames.ExactLora, 3));
-        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        FakeClient[] clients = await ForgetSteps.ConnectAsync(harness, "a", "b", "c");
 
         // Clients that ignore the freeze: every update moves lora_A and is rejected, so no round can commit.
         for (ulong round = 1; round <= 3; round++)
@@ -59,7 +60,7 @@ public sealed class RoundRunnerFailedRoundsTests
     public async Task Rounds_SilentClientsPastDeadline_CommittedRoundResetsTheCount_ThenStopsAfterMaxFailedRounds()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(o => o.MaxFailedRounds = 2);
-        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        FakeClient[] clients = await ForgetSteps.ConnectAsync(harness, "a", "b", "c");
 
         await AbandonSilentlyAsync(harness, clients, round: 1);
         ClientTask[] tasks = await Task.WhenAll(clients.Select(c => c.NextTaskAsync()));
@@ -94,18 +95,5 @@ public sealed class RoundRunnerFailedRoundsTests
         {
             // The rejection is what this test is about; the round summary carries it.
         }
-    }
-
-    private static async Task<FakeClient[]> ConnectAsync(ServerHarness harness, params string[] ids)
-    {
-        var clients = new FakeClient[ids.Length];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            clients[i] = await harness.AddClientAsync(ids[i]);
-            await clients[i].JoinAsync();
-            await clients[i].SubscribeAsync();
-        }
-
-        return clients;
     }
 }
