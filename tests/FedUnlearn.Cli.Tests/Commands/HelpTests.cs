@@ -5,7 +5,7 @@ namespace FedUnlearn.Cli.Tests.Commands;
 public sealed class HelpTests
 {
     [Theory]
-    [InlineData("server", "--data-dir", "--port", "--cert", "--admin-token", "--min-clients", "--rounds", "--round-deadline", "--strategy", "--initial-adapter", "--model", "--lora-rank")]
+    [InlineData("server", "--data-dir", "--port", "--cert", "--admin-token", "--min-clients", "--rounds", "--round-deadline", "--max-failed-rounds", "--strategy", "--initial-adapter", "--model", "--lora-rank")]
     [InlineData("client", "--server", "--token", "--name", "--data-dir", "--device", "--data", "--partition", "--clients", "--client-index", "--ca-cert", "--insecure-skip-verify")]
     [InlineData("clients add", "<NAME>", "--display-name", "--server", "--admin-token", "--ca-cert")]
     [InlineData("status", "--server", "--admin-token", "--rounds")]
