@@ -35,7 +35,7 @@ internal static class RequestValidation
             Scope = ForgetScopeKind.Samples,
             Method = method,
             Reason = request.Reason,
-            RoundsPlanned = settings.Rounds,
+            RoundsPlanned = settings.Rounds + settings.RepairRounds,
         };
         return scope.ScopeCase switch
         {
