@@ -89,6 +89,18 @@ public sealed class SampleScopeCorrectionTests
         Assert.All(rounds.Rounds.Take(3), r => Assert.Equal(ack.TicketId, r.TicketId));
     }
 
+    [Fact]
+    public void RepairRounds_PlannedForSampleRequestsOnly_NotForAClass()
+    {
+        var options = new ForgetOptions();
+        options.Methods[ForgetMethods.Rfa].RepairRounds = 2;
+        var samples = FedUnlearn.Server.Forget.Internal.RequestValidation.ToRecord("a", new RequestForgetRequest { RequestId = "s", Scope = Samples(5), Method = "rfa" }, options, 10);
+        var wholeClass = FedUnlearn.Server.Forget.Internal.RequestValidation.ToRecord(null, new RequestForgetRequest { RequestId = "c", Scope = Class(3), Method = "rfa" }, options, 10);
+
+        Assert.Equal(3, samples.RoundsPlanned);    // one unlearning round, then two repair rounds
+        Assert.Equal(1, wholeClass.RoundsPlanned); // training cannot leave a forgotten class out
+    }
+
     [Theory]
     [InlineData("rfa", null, true)]
     [InlineData("nabla-tau", null, true)]

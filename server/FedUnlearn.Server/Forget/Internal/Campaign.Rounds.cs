@@ -67,8 +67,9 @@ internal sealed partial class Campaign
     private RoundPlan UnlearnPlan(ForgetRequestRecord r)
     {
         ForgetMethodSettings settings = context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? s) ? s : new ForgetMethodSettings();
-        // The last RepairRounds of the plan are ordinary training with everyone (at least one round unlearns).
-        if (settings.RepairRounds > 0 && r.RoundsCompleted >= Math.Max(1, r.RoundsPlanned - settings.RepairRounds)) return RepairPlan(r);
+        // The last RepairRounds of a sample-scope plan are ordinary training with everyone (at least one round unlearns).
+        if (settings.RepairRounds > 0 && r.Scope == ForgetScopeKind.Samples && r.RoundsCompleted >= Math.Max(1, r.RoundsPlanned - settings.RepairRounds))
+            return RepairPlan(r);
         ForgetScope scope = ForgetStatusMapping.Scope(r);
         int campaignRound = r.RoundsCompleted + 1;
         bool requesterAlone = r.Scope == ForgetScopeKind.Samples && ForgetMethods.Corrects(r.Method, settings.Options);
