@@ -30,6 +30,8 @@ public sealed class ForgetOptions
         foreach ((string name, ForgetMethodSettings settings) in Methods)
             if (settings.Rounds < 1)
                 throw new ArgumentOutOfRangeException(nameof(Methods), settings.Rounds, $"Method '{name}' must run at least one campaign round.");
+            else if (settings.RepairRounds < 0)
+                throw new ArgumentOutOfRangeException(nameof(Methods), settings.RepairRounds, $"Method '{name}' cannot run a negative number of repair rounds.");
         ArgumentOutOfRangeException.ThrowIfNegative(RepairRounds, nameof(RepairRounds));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRoundAttempts, 1, nameof(MaxRoundAttempts));
         ArgumentNullException.ThrowIfNull(Verification, nameof(Verification));

@@ -62,6 +62,45 @@ public sealed class SampleScopeCorrectionTests
         Assert.All(before.Zip(after), p => Assert.Equal(p.First + 1f, p.Second)); // 4·10 / (10 + 15 + 15)
     }
 
+    [Fact]
+    public async Task SampleRequest_RepairRounds_RequesterCorrectsThenEveryClientTrainsBeforeVerification()
+    {
+        await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Forget.Verification.MaxTestAccuracyDrop, o.Forget.Methods[ForgetMethods.Rfa].RepairRounds) = (null, 1));
+        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(clients, Kind.Train);
+        RequestForgetResponse ack = await clients[1].Rpc.RequestForgetAsync(new RequestForgetRequest { RequestId = "r", Scope = Samples(5), Method = "rfa" });
+        await SubmitAllAsync(clients, round1);
+        await harness.Server.WaitForRoundAsync(1).WaitAsync(Patience);
+
+        ClientTask[] unlearn = await NextAsync([clients[1]], Kind.Unlearn);
+        Assert.Equal((1U, 2U), (unlearn[0].Unlearn.CampaignRound, unlearn[0].Unlearn.CampaignRounds));
+        await clients[1].SubmitAsync(unlearn[0], TestAdapters.Delta(3));
+        ClientTask[] repair = await NextAsync(clients, Kind.Train);
+        Assert.All(repair, t => Assert.Equal(2UL, t.AdapterVersion));
+        await Task.WhenAll(clients.Select((c, i) => c.SubmitAsync(repair[i], TestAdapters.Delta(i), samples: 10)));
+
+        ClientTask[] verify = await NextAsync(clients, Kind.Evaluate);
+        Assert.All(verify, t => Assert.Equal(3UL, t.AdapterVersion));
+        float[] before = Values((await clients[0].Rpc.FetchAdapterAsync(1)).Parameters, "fc.lora_A");
+        float[] after = Values((await clients[0].Rpc.FetchAdapterAsync(3)).Parameters, "fc.lora_A");
+        Assert.All(before.Zip(after), p => Assert.Equal(p.First + 3f + 1f, p.Second)); // the correction, then (0 + 1 + 2) / 3
+        ListRoundsResponse rounds = await harness.Admin.ListRoundsAsync(new ListRoundsRequest());
+        Assert.Equal([RoundKind.Evaluate, RoundKind.Unlearn, RoundKind.Unlearn, RoundKind.Train], rounds.Rounds.Select(r => r.Kind)); // newest first
+        Assert.All(rounds.Rounds.Take(3), r => Assert.Equal(ack.TicketId, r.TicketId));
+    }
+
+    [Fact]
+    public void RepairRounds_PlannedForSampleRequestsOnly_NotForAClass()
+    {
+        var options = new ForgetOptions();
+        options.Methods[ForgetMethods.Rfa].RepairRounds = 2;
+        var samples = FedUnlearn.Server.Forget.Internal.RequestValidation.ToRecord("a", new RequestForgetRequest { RequestId = "s", Scope = Samples(5), Method = "rfa" }, options, 10);
+        var wholeClass = FedUnlearn.Server.Forget.Internal.RequestValidation.ToRecord(null, new RequestForgetRequest { RequestId = "c", Scope = Class(3), Method = "rfa" }, options, 10);
+
+        Assert.Equal(3, samples.RoundsPlanned);    // one unlearning round, then two repair rounds
+        Assert.Equal(1, wholeClass.RoundsPlanned); // training cannot leave a forgotten class out
+    }
+
     [Theory]
     [InlineData("rfa", null, true)]
     [InlineData("nabla-tau", null, true)]

@@ -18,6 +18,9 @@ public sealed record MethodSettings
     /// <summary>Campaign rounds; null for the method's default (retrain: as many rounds as trained so far; others: 1).</summary>
     public int? Rounds { get; init; }
 
+    /// <summary>Ordinary training rounds with every client after the campaign rounds (<c>ForgetMethodSettings.RepairRounds</c>); null for 0.</summary>
+    public int? RepairRounds { get; init; }
+
     /// <summary>Local epochs per campaign round; null for <see cref="TrainingSettings.LocalEpochs"/>.</summary>
     public int? LocalEpochs { get; init; }
 

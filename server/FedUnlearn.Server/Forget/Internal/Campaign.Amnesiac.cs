@@ -45,7 +45,7 @@ internal sealed partial class Campaign
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return await RunRoundsAsync(r, current => current.RoundsCompleted == 0 ? AmnesiacPlan(current, weights) : RepairPlan(current),
+        return await RunRoundsAsync(r, current => current.RoundsCompleted == 0 ? AmnesiacPlan(current, weights) : FinetuneRepairPlan(current),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -68,7 +68,7 @@ internal sealed partial class Campaign
     }
 
     /// <summary>A repair round: the campaign continues as <c>finetune</c> (its configured options) under the request's ticket.</summary>
-    private RoundPlan RepairPlan(ForgetRequestRecord r) => UnlearnPlan(r with { Method = ForgetMethods.Finetune });
+    private RoundPlan FinetuneRepairPlan(ForgetRequestRecord r) => UnlearnPlan(r with { Method = ForgetMethods.Finetune });
 
     /// <summary>
     /// <c>round:weight</c> for every committed round in which the client's training task was aggregated, weight =

@@ -83,13 +83,6 @@ internal sealed partial class Campaign
         }
 
         // Every remaining online client repairs (the strategy's MinClients may count the client that left).
-        return await RunRoundsAsync(r, x => new RoundPlan
-        {
-            RoundKind = TaskKind.Unlearn,
-            TaskKind = TaskKind.Train,
-            TicketId = x.TicketId,
-            Select = static (_, online) => [.. online.Select(c => c.ClientId)],
-            Describe = static (task, _) => task.Train = new TrainTask(),
-        }, cancellationToken).ConfigureAwait(false);
+        return await RunRoundsAsync(r, RepairPlan, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -54,7 +54,7 @@ internal sealed partial class Campaign
             }
 
             // A round of the requester alone closes short of updates before its veto runs: keep the requester's own reason.
-            string? requester = r.Scope == ForgetScopeKind.Samples
+            string? requester = r.Scope == ForgetScopeKind.Samples && round.TaskKind == TaskKind.Unlearn
                 ? RequesterMissing(result.Summary.Contributors, result.Summary.Failures, result.Summary.Rejected, r.RequestedBy!)
                 : null;
             _lastNote = $"round {result.Summary.Round}: {requester ?? result.Summary.Note}";
@@ -67,6 +67,9 @@ internal sealed partial class Campaign
     private RoundPlan UnlearnPlan(ForgetRequestRecord r)
     {
         ForgetMethodSettings settings = context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? s) ? s : new ForgetMethodSettings();
+        // The last RepairRounds of a sample-scope plan are ordinary training with everyone (at least one round unlearns).
+        if (settings.RepairRounds > 0 && r.Scope == ForgetScopeKind.Samples && r.RoundsCompleted >= Math.Max(1, r.RoundsPlanned - settings.RepairRounds))
+            return RepairPlan(r);
         ForgetScope scope = ForgetStatusMapping.Scope(r);
         int campaignRound = r.RoundsCompleted + 1;
         bool requesterAlone = r.Scope == ForgetScopeKind.Samples && ForgetMethods.Corrects(r.Method, settings.Options);
@@ -96,6 +99,16 @@ internal sealed partial class Campaign
             Seed = Seed(r, campaignRound),
         };
     }
+
+    /// <summary>An ordinary training round with every online client, recorded as a round of the campaign.</summary>
+    private static RoundPlan RepairPlan(ForgetRequestRecord r) => new()
+    {
+        RoundKind = TaskKind.Unlearn,
+        TaskKind = TaskKind.Train,
+        TicketId = r.TicketId,
+        Select = static (_, online) => [.. online.Select(c => c.ClientId)],
+        Describe = static (task, _) => task.Train = new TrainTask(),
+    };
 
     /// <summary>
     /// Null when the requesting client's update was accepted; otherwise why not, with its own reason when it

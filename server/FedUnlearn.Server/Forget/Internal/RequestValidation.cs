@@ -35,7 +35,8 @@ internal static class RequestValidation
             Scope = ForgetScopeKind.Samples,
             Method = method,
             Reason = request.Reason,
-            RoundsPlanned = settings.Rounds,
+            // Repair rounds are ordinary training, which cannot leave a forgotten class out: sample scope only.
+            RoundsPlanned = settings.Rounds + (scope.ScopeCase == ForgetScope.ScopeOneofCase.Samples ? settings.RepairRounds : 0),
         };
         return scope.ScopeCase switch
         {

@@ -23,7 +23,8 @@ internal sealed class InProcessClients(SimulationContext context, Uri serverAddr
         var options = new FederationClientOptions { ServerAddress = serverAddress, ClientId = clientId, Token = token, DataDirectory = directory };
         var client = await FederationClient.CreateAsync(options, node =>
         {
-            var learner = ClientLearner.Create(context.ClientModels[index], context.Data, index, new UnionTombstones(context.Tombstones[index], node.Tombstones), node,
+            var tombstones = new UnionTombstones(context.Tombstones[index], node.Tombstones);
+            var learner = ClientLearner.Create(context.ClientModels[index], context.Data, index, tombstones, node,
                 context.Amnesiac.Journal(index), AmnesiacHistory.Offset(context.PhaseNumber));
             return new SimulatedLearner(learner, (round, count, token) =>
             {
@@ -31,7 +32,7 @@ internal sealed class InProcessClients(SimulationContext context, Uri serverAddr
                 if (round == 0) round = order.RoundOf(index);
                 samples[(round, index)] = count;
                 return order.WaitTurnAsync(index, round, token);
-            }, () => context.AttackBoost(index));
+            }, () => context.AttackBoost(index, tombstones));
         }, cancellationToken).ConfigureAwait(false);
         client.TaskStarted += (_, e) => order.Started(index, e.TaskId, (long)e.Round, e.Kind);
         client.TaskSubmitted += (_, e) => order.Submitted(e.TaskId);

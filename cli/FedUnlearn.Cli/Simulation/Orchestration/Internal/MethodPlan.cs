@@ -25,6 +25,7 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
         {
             // Retraining gets the training budget spent so far, as docs/scenario.md promises.
             Rounds = method.Rounds ?? (method.Name == MethodCatalog.Retrain ? atRound : 1),
+            RepairRounds = method.RepairRounds ?? 0,
             HyperParameters = ServerOptionsFactory.HyperParameters(method.LocalEpochs ?? t.LocalEpochs, t.BatchSize, method.LearningRate ?? t.LearningRate),
         };
         var options = LearningOptions(method);

@@ -56,14 +56,16 @@ internal sealed class SimulationContext : IDisposable
 
     /// <summary>
     /// The boost γ client <paramref name="client"/> applies to its training updates: a backdoor request's
-    /// <c>boost</c> while the client still holds live poisoned samples of it, otherwise 1.
+    /// <c>boost</c> while the client still holds live poisoned samples of it, otherwise 1. <paramref name="tombstones"/>
+    /// are the client's own (a request it has just filed counts: an attacker that asked to forget its poison stops).
     /// </summary>
-    public double AttackBoost(int client)
+    public double AttackBoost(int client, ITombstoneStore? tombstones = null)
     {
+        var dead = tombstones ?? Tombstones[client];
         foreach (var (k, ids) in Data.Poisoned)
         {
             var request = Scenario.ForgetRequests[k];
-            if (request.Client == client && request.Backdoor is { Boost: > 1 } b && ids.Any(id => !Tombstones[client].Contains(id))) return b.Boost;
+            if (request.Client == client && request.Backdoor is { Boost: > 1 } b && ids.Any(id => !dead.Contains(id))) return b.Boost;
         }
 
         return 1;
