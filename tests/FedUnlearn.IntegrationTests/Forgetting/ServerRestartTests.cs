@@ -17,7 +17,10 @@ public sealed class ServerRestartTests(FederationFixture fixture, ITestOutputHel
     [Fact]
     public async Task ServerRestartsMidCampaign_ClientsReconnectAndTheCampaignCompletesWithItsCommittedRoundsKept()
     {
-        await using var federation = await FederationHarness.StartAsync(fixture.Data, clients: 3, o => o.Forget.Methods["rfa"].Rounds = CampaignRounds,
+        // What this test checks is durability. Three full-weight rfa rounds on the requester's third of this tiny
+        // synthetic set cost ~17 test points (one round, SampleForgettingTests, stays within the policy), so the drop is not judged here.
+        await using var federation = await FederationHarness.StartAsync(fixture.Data, clients: 3,
+            o => (o.Forget.Methods["rfa"].Rounds, o.Forget.Verification.MaxTestAccuracyDrop) = (CampaignRounds, null),
             new TestOutputLogs(output));
         var owner = federation.Nodes[0];
         // The owner stalls in campaign round 2, so the server is stopped with round 1 committed and round 2 in flight.
@@ -48,7 +51,7 @@ public sealed class ServerRestartTests(FederationFixture fixture, ITestOutputHel
         var abandoned = Assert.Single(rounds, r => r.State == RoundState.Failed);
         Assert.True(committed[0].Round < abandoned.Round && abandoned.Round < committed[1].Round, string.Join(", ", rounds.Select(r => $"{r.Round}:{r.State}")));
         Assert.Equal(committed[0].CommittedVersion, committed[1].BaseVersion);
-        Assert.All(committed, r => Assert.Equal(3U, r.UpdatesAccepted));
+        Assert.All(committed, r => Assert.Equal(1U, r.UpdatesAccepted)); // the requester alone corrects
         // The stale result either reaches the new server, which refuses it as late, or dies with the old connection; it never counts.
         var stale = Assert.Single(submitted, e => e.TaskId == $"r{abandoned.Round}-c0").Outcome;
         Assert.True(stale is TaskSubmissionOutcome.Late or TaskSubmissionOutcome.Undelivered, $"The stale result was {stale}.");
