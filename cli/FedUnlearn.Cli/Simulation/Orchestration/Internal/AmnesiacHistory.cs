@@ -25,7 +25,7 @@ internal sealed class AmnesiacHistory(string directory, Scenario scenario)
 
     /// <summary>Client <paramref name="client"/>'s journal (every training round of the run is kept); null when not <see cref="Enabled"/>.</summary>
     public AmnesiacJournal? Journal(int client) => !Enabled ? null : _journals.GetOrAdd(client, c => new AmnesiacJournal(
-        Path.Combine(directory, $"client-{c:D3}"),
+        Path.Combine(directory, PhaseOrder.ClientId(c)),
         new AmnesiacJournalOptions { MaxRounds = Math.Max(AmnesiacJournalOptions.DefaultMaxRounds, scenario.Training.Rounds) }));
 
     /// <summary>Records the FedAvg weights of a committed training round: each contributor's samples over theirs in total.</summary>
