@@ -2,14 +2,19 @@
 # bench/run rpc: our gRPC transport (client process -> Kestrel server process) against python
 # grpcio (client process -> grpcio server process) on this machine, same workload: unary
 # round-trip latency (2000 sequential calls after warm-up) and client-streaming throughput (64 MiB
-# in 1 MiB chunks per round). runs=N (default 4) client runs per side, alternating; rounds=N
-# (default 6) timed rounds per run; sockets=0 skips the SocketsHttpHandler run. Other arguments
+# in 1 MiB chunks per round). runs=N (default 6) client runs per side, alternating; rounds=N
+# (default 8) timed rounds per run; sockets=0 skips the SocketsHttpHandler run; payloads=Owned
+# makes our server copy each chunk into its own array (default: borrowed). Other arguments
 # (calls=N megabytes=N warmup=N) go to both clients. Ends with: RESULT throughput_ratio=ours/grpcio
 # p50_ratio=ours/grpcio ..., each side's figure the median over all its rounds or runs (verdict.py).
 set -euo pipefail
-runs=4 sockets=1 rounds=6 args=()
+runs=6 sockets=1 rounds=8 args=() server_args=()
 for arg in "$@"; do
-  case $arg in runs=*) runs=${arg#runs=};; sockets=*) sockets=${arg#sockets=};; rounds=*) rounds=${arg#rounds=};; *) args+=("$arg");; esac
+  case $arg in
+    runs=*) runs=${arg#runs=};; sockets=*) sockets=${arg#sockets=};; rounds=*) rounds=${arg#rounds=};;
+    payloads=*) server_args+=("$arg");;
+    *) args+=("$arg");;
+  esac
 done
 args+=("rounds=$rounds")
 load=$(cut -d' ' -f1 /proc/loadavg)   # before the build: the machine's load, not ours
@@ -63,7 +68,7 @@ run_client() {
 # warm-up and calls, an 8 MiB warm-up upload, then the timed rounds. SocketsHttpHandler (our client
 # over .NET's HTTP/2 handler, for comparison) runs once first, which also warms the Kestrel
 # server's JIT: the C-core server has none to warm.
-start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server
+start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server "${server_args[@]}"
 dotnet_pid=$server_pid dotnet_port=$port
 start_server grpcio "$python" "$root/bench/rpc/grpcio_bench.py" server "$work"
 grpcio_pid=$server_pid grpcio_port=$port
