@@ -11,7 +11,7 @@ namespace FedUnlearn.Rpc.Tests.Server;
 /// Streaming methods bound with <see cref="RequestPayloads.BorrowedUntilNextMessage"/>: every byte
 /// arrives, a kept message's bytes are only good until the next read, the default keeps them all.
 /// </summary>
-public sealed class BorrowedPayloadTests : IAsyncLifetime
+public sealed partial class BorrowedPayloadTests : IAsyncLifetime
 {
     private const int MaxReceive = 2 * 1024 * 1024;
     private static readonly Method<EchoRequest, EchoReply> Hash = new(MethodType.ClientStreaming, Echo.ServiceName, "Hash");
