@@ -6,7 +6,10 @@ using Google.Protobuf;
 
 namespace FedUnlearn.Bench.Rpc;
 
-/// <summary>Sequential unary round trips (latency) and a 1 MiB-chunk client stream (throughput).</summary>
+/// <summary>
+/// Sequential unary round trips (latency) and a 1 MiB-chunk client stream (throughput): prints the
+/// best round and every round's MiB/s, for the run script to pool over runs.
+/// </summary>
 internal static class BenchClient
 {
     public static async Task<int> RunAsync(Uri address, BenchSettings settings)
@@ -31,18 +34,19 @@ internal static class BenchClient
         Random.Shared.NextBytes(chunk);
         var message = new EchoRequest { Payload = UnsafeByteOperations.UnsafeWrap(chunk) };
         await UploadAsync(channel, message, 8).ConfigureAwait(false); // warm-up
-        double best = 0;
+        double[] rounds = new double[settings.Rounds];
         var cpu = new CpuMeter(settings.ServerPid);
         for (int round = 0; round < settings.Rounds; round++)
         {
             long start = Stopwatch.GetTimestamp();
             await UploadAsync(channel, message, settings.Megabytes).ConfigureAwait(false);
-            best = Math.Max(best, settings.Megabytes / Stopwatch.GetElapsedTime(start).TotalSeconds);
+            rounds[round] = settings.Megabytes / Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
         int streamed = settings.Megabytes * settings.Rounds;
+        string perRound = string.Join(',', rounds.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"p50_us={Percentile(micros, 0.50):F1} p99_us={Percentile(micros, 0.99):F1} throughput_mibps={best:F1} {cpu.Report(streamed)}"));
+            $"p50_us={Percentile(micros, 0.50):F1} p99_us={Percentile(micros, 0.99):F1} throughput_mibps={rounds.Max():F1} rounds_mibps={perRound} {cpu.Report(streamed)}"));
         return 0;
     }
 

@@ -4,13 +4,19 @@ using FedUnlearn.Rpc.Tests.Protos;
 
 namespace FedUnlearn.Bench.Rpc;
 
-/// <summary>A server doing no work beyond the transport: echo, and count streamed bytes.</summary>
+/// <summary>
+/// A server doing no work beyond the transport: echo, and count streamed bytes. Collect borrows
+/// its chunks' bytes by default (<see cref="RequestPayloads.BorrowedUntilNextMessage"/>, what a
+/// server that hashes or copies each chunk as it arrives would use); <c>server payloads=Owned</c>
+/// gives each chunk its own array.
+/// </summary>
 internal static class BenchServer
 {
     public static readonly Method<EchoRequest, EchoReply> Unary = new(MethodType.Unary, "fedunlearn.testing.Echo", "Unary");
     public static readonly Method<EchoRequest, EchoReply> Collect = new(MethodType.ClientStreaming, "fedunlearn.testing.Echo", "Collect");
 
-    public static async Task<int> RunAsync()
+    /// <summary>Serves until stdin closes; <paramref name="payloads"/> is how Collect receives its chunks.</summary>
+    public static async Task<int> RunAsync(RequestPayloads payloads)
     {
         ServiceDefinition service = ServiceDefinition.CreateBuilder("fedunlearn.testing.Echo")
             .AddUnary(Unary, static (request, _) => Task.FromResult(new EchoReply { Text = request.Text }))
@@ -25,7 +31,7 @@ internal static class BenchServer
                 }
 
                 return new EchoReply { Index = count, TotalBytes = total };
-            })
+            }, payloads)
             .Build();
         await using var server = new GrpcServer(new GrpcServerOptions { MaxReceiveMessageSize = 8 * 1024 * 1024 });
         server.AddService(service);

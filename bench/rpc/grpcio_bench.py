@@ -1,7 +1,7 @@
 """The reference side of bench/run rpc: python grpcio (C-core) server and client, same workload.
 
   grpcio_bench.py server PB_DIR                         print "PORT n", serve until stdin closes
-  grpcio_bench.py client PB_DIR ADDRESS [calls=..]...   print "p50_us=.. p99_us=.. throughput_mibps=.."
+  grpcio_bench.py client PB_DIR ADDRESS [calls=..]...   print "p50_us=.. p99_us=.. throughput_mibps=.. rounds_mibps=.,.,."
 """
 import os
 import sys
@@ -77,17 +77,18 @@ def client(address, settings):
             assert reply.total_bytes == chunks * CHUNK, reply
 
         upload(8)
-        best = 0.0
+        rounds = []
         client_cpu, server_cpu = time.process_time(), server_seconds(settings["server_pid"])
         for _ in range(settings["rounds"]):
             start = time.perf_counter()
             upload(settings["megabytes"])
-            best = max(best, settings["megabytes"] / (time.perf_counter() - start))
+            rounds.append(settings["megabytes"] / (time.perf_counter() - start))
         streamed = settings["megabytes"] * settings["rounds"]
         cpu = "client_ms_per_mib=%.3f" % ((time.process_time() - client_cpu) * 1000 / streamed)
         if settings["server_pid"]:
             cpu += " server_ms_per_mib=%.3f" % ((server_seconds(settings["server_pid"]) - server_cpu) * 1000 / streamed)
-    print("p50_us=%.1f p99_us=%.1f throughput_mibps=%.1f %s" % (percentile(micros, 0.50), percentile(micros, 0.99), best, cpu), flush=True)
+    print("p50_us=%.1f p99_us=%.1f throughput_mibps=%.1f rounds_mibps=%s %s" % (
+        percentile(micros, 0.50), percentile(micros, 0.99), max(rounds), ",".join("%.1f" % r for r in rounds), cpu), flush=True)
 
 
 if __name__ == "__main__":

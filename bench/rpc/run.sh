@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # bench/run rpc: our gRPC transport (client process -> Kestrel server process) against python
 # grpcio (client process -> grpcio server process) on this machine, same workload: unary
-# round-trip latency (sequential calls after warm-up) and client-streaming throughput (64 MiB in
-# 1 MiB chunks, best of N rounds). Extra arguments (calls=N megabytes=N rounds=N warmup=N) go to
-# both clients. Ends with: RESULT throughput_ratio=ours/grpcio p50_ratio=ours/grpcio (ours = Http2Client;
-# sockets_* the same with SocketsHttpHandler)
+# round-trip latency (2000 sequential calls after warm-up) and client-streaming throughput (64 MiB
+# in 1 MiB chunks per round). runs=N (default 6) client runs per side, alternating; rounds=N
+# (default 8) timed rounds per run; sockets=0 skips the SocketsHttpHandler run; payloads=Owned
+# makes our server copy each chunk into its own array (default: borrowed). Other arguments
+# (calls=N megabytes=N warmup=N) go to both clients. Ends with: RESULT throughput_ratio=ours/grpcio
+# p50_ratio=ours/grpcio ..., each side's figure the median over all its rounds or runs (verdict.py).
 set -euo pipefail
+runs=6 sockets=1 rounds=8 args=() server_args=()
+for arg in "$@"; do
+  case $arg in
+    runs=*) runs=${arg#runs=};; sockets=*) sockets=${arg#sockets=};; rounds=*) rounds=${arg#rounds=};;
+    payloads=*) server_args+=("$arg");;
+    *) args+=("$arg");;
+  esac
+done
+args+=("rounds=$rounds")
+load=$(cut -d' ' -f1 /proc/loadavg)   # before the build: the machine's load, not ours
 root=$(cd "$(dirname "$0")/../.." && pwd)
 python=/usr/bin/python3
 work=$(mktemp -d)
@@ -38,7 +50,8 @@ start_server() {
 # CPU seconds (user+system) a process has used so far.
 cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
-# run_client NAME COMMAND...: runs the client, records its output line and the CPU both sides used.
+# run_client NAME COMMAND...: runs the client against $server_pid, records its output line and the
+# CPU both processes used meanwhile (startup and unary calls included).
 run_client() {
   local name=$1; shift
   local before; before=$(cpu_of "$server_pid")
@@ -50,40 +63,31 @@ run_client() {
 }
 
 
-# Our client runs once per HTTP/2 transport against the same server: the channel's own HTTP/2
-# client (GrpcChannelOptions.Transport = Http2Client) and .NET's SocketsHttpHandler, in the order
-# of $RPC_TRANSPORTS (alternate it between runs: the later one meets a warmer server).
-transports=${RPC_TRANSPORTS:-"Http2Client SocketsHttpHandler"}
-start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server
-for transport in $transports; do
-  run_client "dotnet_$transport" dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$port" server_pid="$server_pid" transport="$transport" "$@"
-done
-eval "exec ${keep_dotnet}>&-"
-
+# Both servers stay up; the clients take turns, ABBA (ours, grpcio, grpcio, ours, ...), so drift
+# in the machine's load falls on both sides alike. Each run is a fresh client process: unary
+# warm-up and calls, an 8 MiB warm-up upload, then the timed rounds. SocketsHttpHandler (our client
+# over .NET's HTTP/2 handler, for comparison) runs once first, which also warms the Kestrel
+# server's JIT: the C-core server has none to warm.
+start_server dotnet dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" server "${server_args[@]}"
+dotnet_pid=$server_pid dotnet_port=$port
 start_server grpcio "$python" "$root/bench/rpc/grpcio_bench.py" server "$work"
-run_client grpcio "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$port" server_pid="$server_pid" "$@"
-eval "exec ${keep_grpcio}>&-"
+grpcio_pid=$server_pid grpcio_port=$port
 
-ours=$(tail -1 "$work/dotnet_Http2Client.result"); theirs=$(tail -1 "$work/grpcio.result")
-ours_cpu=$(cat "$work/dotnet_Http2Client.cpu"); theirs_cpu=$(cat "$work/grpcio.cpu")
-sockets=$(tail -1 "$work/dotnet_SocketsHttpHandler.result" 2>/dev/null || true); sockets_cpu=$(cat "$work/dotnet_SocketsHttpHandler.cpu" 2>/dev/null || true)
+ours() {
+  server_pid=$dotnet_pid
+  run_client "$1" dotnet "$work/bin/FedUnlearn.Bench.Rpc.dll" client "http://127.0.0.1:$dotnet_port" server_pid="$dotnet_pid" transport="$2" "${args[@]}"
+}
+theirs() {
+  server_pid=$grpcio_pid
+  run_client "$1" "$python" "$root/bench/rpc/grpcio_bench.py" client "$work" "127.0.0.1:$grpcio_port" server_pid="$grpcio_pid" "${args[@]}"
+}
 
-value() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
-# cpu_s: client + server CPU for the whole run (startup included), a steadier figure than wall
-# time when other work shares the machine.
-# client/server_ms_per_mib: each side's CPU per streamed MiB over the timed rounds only.
-row() { printf '%-26s %10s %10s %18s %18s %18s %8s\n' "$@"; }
-row side p50_us p99_us throughput_MiB/s client_ms/MiB server_ms/MiB cpu_s
-for side in ours sockets theirs; do
-  line=${!side}; cpu_var=${side}_cpu
-  [ -n "$line" ] || continue
-  case $side in ours) label="ours (Http2Client)";; sockets) label="ours (SocketsHttpHandler)";; *) label="python grpcio 1.51";; esac
-  row "$label" "$(value p50_us "$line")" "$(value p99_us "$line")" \
-    "$(value throughput_mibps "$line")" "$(value client_ms_per_mib "$line")" "$(value server_ms_per_mib "$line")" "${!cpu_var}"
+[ "$sockets" = 0 ] || ours sockets.0 SocketsHttpHandler
+for ((i = 0; i < runs; i++)); do
+  if ((i % 2 == 0)); then ours "ours.$i" Http2Client; theirs "grpcio.$i"
+  else theirs "grpcio.$i"; ours "ours.$i" Http2Client; fi
 done
-awk -v ot="$(value throughput_mibps "$ours")" -v tt="$(value throughput_mibps "$theirs")" \
-    -v op="$(value p50_us "$ours")" -v tp="$(value p50_us "$theirs")" -v oc="$ours_cpu" -v tc="$theirs_cpu" \
-    -v st="$(value throughput_mibps "$sockets")" -v sp="$(value p50_us "$sockets")" \
-    'BEGIN { printf "RESULT throughput_ratio=%.2f p50_ratio=%.2f cpu_ratio=%.2f", ot / tt, op / tp, oc / tc
-           if (st != "") printf " sockets_throughput_ratio=%.2f sockets_p50_ratio=%.2f", st / tt, sp / tp
-           printf "\n" }'
+eval "exec ${keep_dotnet}>&- ${keep_grpcio}>&-"
+
+sides=(ours grpcio); [ "$sockets" = 0 ] || sides+=(sockets)
+"$python" "$root/bench/rpc/verdict.py" "$load" "$work" "${sides[@]}"

@@ -15,9 +15,18 @@ namespace FedUnlearn.Rpc.Internal;
 /// </summary>
 internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool gzip)
 {
+    // The one buffer borrowed messages point into (see RequestPayloads.BorrowedUntilNextMessage).
+    private byte[]? _borrowed;
+
     /// <summary>The next message, or null at a clean end of stream.</summary>
+    /// <param name="parser">Parses the message.</param>
+    /// <param name="cancellationToken">Cancels the wait for input.</param>
+    /// <param name="borrowBytes">
+    /// Let the message's bytes fields point into a buffer this reader overwrites on the next read
+    /// (uncompressed messages only; a compressed one is parsed from its inflated copy as usual).
+    /// </param>
     /// <exception cref="RpcException">INTERNAL for a truncated or malformed frame, RESOURCE_EXHAUSTED when too large.</exception>
-    public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken)
+    public async ValueTask<T?> ReadAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken, bool borrowBytes = false)
         where T : class, IMessage<T>
     {
         while (true)
@@ -29,7 +38,7 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
                 ReadOnlySequence<byte> payload = buffer.Slice(MessageFraming.HeaderSize, length);
                 try
                 {
-                    return Parse(parser, payload, compressed);
+                    return Parse(parser, payload, compressed, borrowBytes);
                 }
                 finally
                 {
@@ -82,11 +91,16 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
         return true;
     }
 
-    private T Parse<T>(MessageParser<T> parser, ReadOnlySequence<byte> payload, bool compressed)
+    private T Parse<T>(MessageParser<T> parser, ReadOnlySequence<byte> payload, bool compressed, bool borrowBytes)
         where T : class, IMessage<T>
     {
         try
         {
+            if (!compressed && borrowBytes && payload.Length >= BorrowedBytesParser.MinBorrowedLength)
+            {
+                return BorrowedBytesParser.Parse(parser, CopyToBorrowed(payload));
+            }
+
             if (!compressed)
             {
                 return payload.IsSingleSegment ? parser.ParseFrom(payload.FirstSpan) : parser.ParseFrom(payload);
@@ -111,5 +125,21 @@ internal sealed class MessageReader(PipeReader reader, int maxReceiveSize, bool 
         {
             throw new RpcException(new Status(StatusCode.Internal, "Failed to deserialize a message: " + ex.Message), innerException: ex);
         }
+    }
+
+    // One copy out of the pipe into a buffer reused for every message of the call: no new array
+    // to allocate and zero per message. Grown (never shrunk) as messages require; a message that
+    // outgrows it keeps the old one, and the buffer is never returned to a pool shared with other
+    // calls, so a handler that breaks the borrowing rule sees only this call's own later bytes.
+    private ReadOnlyMemory<byte> CopyToBorrowed(ReadOnlySequence<byte> payload)
+    {
+        int length = (int)payload.Length;
+        if (_borrowed is null || _borrowed.Length < length)
+        {
+            _borrowed = GC.AllocateUninitializedArray<byte>(length);
+        }
+
+        payload.CopyTo(_borrowed);
+        return _borrowed.AsMemory(0, length);
     }
 }

@@ -21,9 +21,16 @@ public sealed class ServiceDefinitionBuilder
         where TResponse : class, IMessage<TResponse>, new() => Add(method, MethodType.Unary, handler);
 
     /// <summary>Binds a client-streaming method.</summary>
-    public ServiceDefinitionBuilder AddClientStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse> handler)
+    /// <param name="method">The method.</param>
+    /// <param name="handler">Reads the request stream, returns the response.</param>
+    /// <param name="payloads">
+    /// <see cref="RequestPayloads.BorrowedUntilNextMessage"/> lets the requests' bytes fields share
+    /// one receive buffer: valid only until the handler asks for the next message.
+    /// </param>
+    public ServiceDefinitionBuilder AddClientStreaming<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse> handler, RequestPayloads payloads = RequestPayloads.Owned)
         where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() => Add(method, MethodType.ClientStreaming, handler);
+        where TResponse : class, IMessage<TResponse>, new() => Add(method, MethodType.ClientStreaming, handler, payloads);
 
     /// <summary>Binds a server-streaming method.</summary>
     public ServiceDefinitionBuilder AddServerStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse> handler)
@@ -31,9 +38,13 @@ public sealed class ServiceDefinitionBuilder
         where TResponse : class, IMessage<TResponse>, new() => Add(method, MethodType.ServerStreaming, handler);
 
     /// <summary>Binds a bidirectional-streaming method.</summary>
-    public ServiceDefinitionBuilder AddDuplexStreaming<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse> handler)
+    /// <param name="method">The method.</param>
+    /// <param name="handler">Reads the request stream, writes responses.</param>
+    /// <param name="payloads">As for <see cref="AddClientStreaming{TRequest, TResponse}"/>.</param>
+    public ServiceDefinitionBuilder AddDuplexStreaming<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse> handler, RequestPayloads payloads = RequestPayloads.Owned)
         where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new() => Add(method, MethodType.DuplexStreaming, handler);
+        where TResponse : class, IMessage<TResponse>, new() => Add(method, MethodType.DuplexStreaming, handler, payloads);
 
     /// <summary>The finished definition.</summary>
     public ServiceDefinition Build()
@@ -46,7 +57,8 @@ public sealed class ServiceDefinitionBuilder
         return new ServiceDefinition(_serviceName, _methods.ToArray());
     }
 
-    private ServiceDefinitionBuilder Add<TRequest, TResponse>(Method<TRequest, TResponse> method, MethodType expected, Delegate handler)
+    private ServiceDefinitionBuilder Add<TRequest, TResponse>(
+        Method<TRequest, TResponse> method, MethodType expected, Delegate handler, RequestPayloads payloads = RequestPayloads.Owned)
         where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
@@ -55,6 +67,11 @@ public sealed class ServiceDefinitionBuilder
         if (method.Type != expected)
         {
             throw new ArgumentException($"{method.FullName} is {method.Type}, not {expected}.", nameof(method));
+        }
+
+        if (!Enum.IsDefined(payloads))
+        {
+            throw new ArgumentOutOfRangeException(nameof(payloads), payloads, "Unknown RequestPayloads value.");
         }
 
         if (method.ServiceName != _serviceName)
@@ -69,7 +86,7 @@ public sealed class ServiceDefinitionBuilder
 
         _methods.Add(new ServiceDefinition.MethodBinding(
             method.FullName,
-            (options, logger) => new ServerMethodHandler<TRequest, TResponse>(method, handler, options, logger)));
+            (options, logger) => new ServerMethodHandler<TRequest, TResponse>(method, handler, payloads, options, logger)));
         return this;
     }
 }

@@ -3,8 +3,12 @@ using Google.Protobuf;
 
 namespace FedUnlearn.Rpc.Server.Internal;
 
-/// <summary>The request stream handed to client-streaming and duplex handlers.</summary>
-internal sealed class RequestStream<T>(ServerCall call, MessageParser<T> parser) : IAsyncEnumerable<T>
+/// <summary>
+/// The request stream handed to client-streaming and duplex handlers. With
+/// <paramref name="borrowBytes"/> each message's bytes fields point into the reader's buffer,
+/// valid until the next <c>MoveNextAsync</c> (<see cref="RequestPayloads.BorrowedUntilNextMessage"/>).
+/// </summary>
+internal sealed class RequestStream<T>(ServerCall call, MessageParser<T> parser, bool borrowBytes) : IAsyncEnumerable<T>
     where T : class, IMessage<T>
 {
     private int _enumerated;
@@ -25,7 +29,7 @@ internal sealed class RequestStream<T>(ServerCall call, MessageParser<T> parser)
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.CancellationToken)
             : null;
         CancellationToken token = linked?.Token ?? call.CancellationToken;
-        while (await call.Reader.ReadAsync(parser, token).ConfigureAwait(false) is { } message)
+        while (await call.Reader.ReadAsync(parser, token, borrowBytes).ConfigureAwait(false) is { } message)
         {
             yield return message;
         }

@@ -10,12 +10,14 @@ internal sealed class ServerMethodHandler<TRequest, TResponse> : ServerMethodHan
 {
     private readonly Method<TRequest, TResponse> _method;
     private readonly Delegate _handler;
+    private readonly bool _borrowBytes;
 
-    public ServerMethodHandler(Method<TRequest, TResponse> method, Delegate handler, GrpcServerOptions options, ILogger logger)
+    public ServerMethodHandler(Method<TRequest, TResponse> method, Delegate handler, RequestPayloads payloads, GrpcServerOptions options, ILogger logger)
         : base(method.FullName, options, logger)
     {
         _method = method;
         _handler = handler;
+        _borrowBytes = payloads == RequestPayloads.BorrowedUntilNextMessage;
     }
 
     protected override async Task RunCoreAsync(ServerCallContext context)
@@ -33,7 +35,7 @@ internal sealed class ServerMethodHandler<TRequest, TResponse> : ServerMethodHan
 
             case MethodType.ClientStreaming:
                 {
-                    var requests = new RequestStream<TRequest>(call, _method.RequestParser);
+                    var requests = new RequestStream<TRequest>(call, _method.RequestParser, _borrowBytes);
                     TResponse response = await ((ClientStreamingServerMethod<TRequest, TResponse>)_handler)(requests, context).ConfigureAwait(false);
                     await WriteSingleAsync(call, response).ConfigureAwait(false);
                     break;
@@ -49,7 +51,7 @@ internal sealed class ServerMethodHandler<TRequest, TResponse> : ServerMethodHan
 
             default:
                 {
-                    var requests = new RequestStream<TRequest>(call, _method.RequestParser);
+                    var requests = new RequestStream<TRequest>(call, _method.RequestParser, _borrowBytes);
                     var writer = new ResponseStreamWriter<TResponse>(call);
                     await ((DuplexStreamingServerMethod<TRequest, TResponse>)_handler)(requests, writer, context).ConfigureAwait(false);
                     break;
