@@ -42,7 +42,9 @@ internal sealed partial class FederationEndpoint
         .AddUnary(FederationMethods.Join, JoinAsync)
         .AddServerStreaming(FederationMethods.Subscribe, SubscribeAsync)
         .AddServerStreaming(FederationMethods.FetchAdapter, FetchAdapterAsync)
-        .AddClientStreaming(FederationMethods.SubmitUpdate, SubmitUpdateAsync)
+        // Every chunk is copied into the assembler and hashed before the next read, and the header's
+        // fields are too small to be borrowed: the payloads can share one receive buffer.
+        .AddClientStreaming(FederationMethods.SubmitUpdate, SubmitUpdateAsync, RequestPayloads.BorrowedUntilNextMessage)
         .AddUnary(FederationMethods.RequestForget, (request, context) => _forget.RequestAsync(Caller(context, "").Name, request, context.CancellationToken))
         .AddUnary(FederationMethods.GetForgetStatus, (request, context) => _forget.GetStatusAsync(Caller(context, "").Name, request.TicketId, context.CancellationToken))
         .Build();
