@@ -30,7 +30,7 @@ public sealed class MethodRegistryTests
     {
         var error = Assert.Throws<ArgumentException>(() => _registry.Create("nabla-tau", new Dictionary<string, string> { ["lamda"] = "1", ["lr"] = "0.01" }));
 
-        Assert.Equal("Unknown option 'lamda' for method 'nabla-tau'; valid options: a0, batch-size, clip-norm, epochs, lr, max-steps, tau, weight-decay.", error.Message);
+        Assert.Equal("Unknown option 'lamda' for method 'nabla-tau'; valid options: a0, batch-size, clip-norm, epochs, lr, max-steps, retain-loss, tau, weight-decay.", error.Message);
     }
 
     [Theory]
@@ -39,6 +39,7 @@ public sealed class MethodRegistryTests
     [InlineData("a0", "2", "Option 'a0' of method 'nabla-tau' must be in (0, 1], got 2.")]
     [InlineData("lr", "-1", "Option 'lr' of method 'nabla-tau' must be positive, got -1.")]
     [InlineData("tau", "NaN", "Option 'tau' of method 'nabla-tau' must be a number, got 'NaN'.")]
+    [InlineData("retain-loss", "kl", "Option 'retain-loss' of method 'nabla-tau' must be ce or distill, got kl.")]
     public void Create_BadValue_IsAClearError(string option, string value, string message)
     {
         var error = Assert.Throws<ArgumentException>(() => _registry.Create("nabla-tau", new Dictionary<string, string> { [option] = value }));

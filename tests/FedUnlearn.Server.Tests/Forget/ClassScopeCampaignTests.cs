@@ -47,6 +47,24 @@ public sealed class ClassScopeCampaignTests
     }
 
     [Fact]
+    public async Task ClassRequest_RepairRoundsConfigured_NoTrainingRoundBeforeOrAfterTheUnlearningRound()
+    {
+        // A training round cannot leave a forgotten class out (measured: one brought class 3 back to 88%).
+        await using ServerHarness harness = await ServerHarness.StartAsync(o =>
+        {
+            o.Forget.Methods[ForgetMethods.NablaTau].RepairRounds = 2;
+            o.Forget.Verification.MaxTestAccuracyDrop = null;
+        });
+        await harness.Admin.RequestForgetAsync(new RequestForgetRequest { RequestId = "op-1", Scope = Class(3), Method = "nabla-tau" });
+        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+
+        ClientTask[] unlearn = await NextAsync(clients, Kind.Unlearn);
+        Assert.All(unlearn, t => Assert.Equal((0UL, 1U, 1U), (t.AdapterVersion, t.Unlearn.CampaignRound, t.Unlearn.CampaignRounds)));
+        await SubmitAllAsync(clients, unlearn);
+        Assert.All(await NextAsync(clients, Kind.Evaluate), t => Assert.Equal(1UL, t.AdapterVersion));
+    }
+
+    [Fact]
     public async Task ClassRequest_ClientDeclaringNoSamplesOfTheClass_GetsRetainRole()
     {
         await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.MinClients, o.Forget.Verification.MaxTestAccuracyDrop) = (2, null));

@@ -63,30 +63,56 @@ public sealed class SampleScopeCorrectionTests
     }
 
     [Fact]
-    public async Task SampleRequest_RepairRounds_RequesterCorrectsThenEveryClientTrainsBeforeVerification()
+    public async Task SampleRequest_RepairRounds_EveryClientTrainsFirstThenTheRequestersCorrectionIsCommittedLast()
     {
-        await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Forget.Verification.MaxTestAccuracyDrop, o.Forget.Methods[ForgetMethods.Rfa].RepairRounds) = (null, 1));
+        var repairSettings = new HyperParameters { LocalEpochs = 3, BatchSize = 16, LearningRate = 0.25, Optimizer = "adamw" };
+        await using ServerHarness harness = await ServerHarness.StartAsync(o =>
+        {
+            o.Forget.Verification.MaxTestAccuracyDrop = null;
+            (o.Forget.Methods[ForgetMethods.Rfa].RepairRounds, o.Forget.Methods[ForgetMethods.Rfa].RepairHyperParameters) = (1, repairSettings);
+        });
         FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
         ClientTask[] round1 = await NextAsync(clients, Kind.Train);
         RequestForgetResponse ack = await clients[1].Rpc.RequestForgetAsync(new RequestForgetRequest { RequestId = "r", Scope = Samples(5), Method = "rfa" });
         await SubmitAllAsync(clients, round1);
         await harness.Server.WaitForRoundAsync(1).WaitAsync(Patience);
 
-        ClientTask[] unlearn = await NextAsync([clients[1]], Kind.Unlearn);
-        Assert.Equal((1U, 2U), (unlearn[0].Unlearn.CampaignRound, unlearn[0].Unlearn.CampaignRounds));
-        await clients[1].SubmitAsync(unlearn[0], TestAdapters.Delta(3));
         ClientTask[] repair = await NextAsync(clients, Kind.Train);
-        Assert.All(repair, t => Assert.Equal(2UL, t.AdapterVersion));
+        Assert.All(repair, t => Assert.Equal((1UL, 3U, 16U, 0.25), (t.AdapterVersion, t.HyperParameters.LocalEpochs, t.HyperParameters.BatchSize, t.HyperParameters.LearningRate)));
+        Assert.Equal((1U, 32U), (round1[0].HyperParameters.LocalEpochs, round1[0].HyperParameters.BatchSize)); // the server's training settings
         await Task.WhenAll(clients.Select((c, i) => c.SubmitAsync(repair[i], TestAdapters.Delta(i), samples: 10)));
+        ClientTask unlearn = (await NextAsync([clients[1]], Kind.Unlearn))[0];
+        Assert.Equal((UnlearnRole.Forget, "rfa", 2UL), (unlearn.Unlearn.Role, unlearn.Unlearn.Method, unlearn.AdapterVersion));
+        Assert.Equal((2U, 2U), (unlearn.Unlearn.CampaignRound, unlearn.Unlearn.CampaignRounds));
+        await clients[1].SubmitAsync(unlearn, TestAdapters.Delta(3), samples: 10);
 
+        // a and c get no unlearning task: their next is the verification of the corrected version.
         ClientTask[] verify = await NextAsync(clients, Kind.Evaluate);
         Assert.All(verify, t => Assert.Equal(3UL, t.AdapterVersion));
         float[] before = Values((await clients[0].Rpc.FetchAdapterAsync(1)).Parameters, "fc.lora_A");
         float[] after = Values((await clients[0].Rpc.FetchAdapterAsync(3)).Parameters, "fc.lora_A");
-        Assert.All(before.Zip(after), p => Assert.Equal(p.First + 3f + 1f, p.Second)); // the correction, then (0 + 1 + 2) / 3
+        Assert.All(before.Zip(after), p => Assert.Equal(p.First + 1f + 3f, p.Second)); // (0 + 1 + 2) / 3, then the correction at full weight
         ListRoundsResponse rounds = await harness.Admin.ListRoundsAsync(new ListRoundsRequest());
         Assert.Equal([RoundKind.Evaluate, RoundKind.Unlearn, RoundKind.Unlearn, RoundKind.Train], rounds.Rounds.Select(r => r.Kind)); // newest first
         Assert.All(rounds.Rounds.Take(3), r => Assert.Equal(ack.TicketId, r.TicketId));
+    }
+
+    [Fact]
+    public async Task SampleRequest_AmnesiacWithRepairRounds_SubtractsFirstThenEveryClientFinetunes()
+    {
+        // Amnesiac's subtraction is exact only on the global it was recorded against, so its repair follows it.
+        await using ServerHarness harness = await ServerHarness.StartAsync(o => (o.Forget.Verification.MaxTestAccuracyDrop, o.Forget.Methods[ForgetMethods.Amnesiac].RepairRounds) = (null, 1));
+        FakeClient[] clients = await ConnectAsync(harness, "a", "b", "c");
+        ClientTask[] round1 = await NextAsync(clients, Kind.Train);
+        await clients[1].Rpc.RequestForgetAsync(new RequestForgetRequest { RequestId = "r", Scope = Samples(5), Method = "amnesiac" });
+        await SubmitAllAsync(clients, round1);
+        await harness.Server.WaitForRoundAsync(1).WaitAsync(Patience);
+
+        ClientTask subtract = (await NextAsync([clients[1]], Kind.Unlearn))[0];
+        Assert.Equal(("amnesiac", 1UL, 1U), (subtract.Unlearn.Method, subtract.AdapterVersion, subtract.Unlearn.CampaignRound));
+        await clients[1].SubmitAsync(subtract, TestAdapters.Delta(-1), samples: 10);
+        ClientTask[] repair = await NextAsync(clients, Kind.Unlearn);
+        Assert.All(repair, t => Assert.Equal(("finetune", 2UL, 2U), (t.Unlearn.Method, t.AdapterVersion, t.Unlearn.CampaignRound)));
     }
 
     [Fact]
@@ -97,7 +123,7 @@ public sealed class SampleScopeCorrectionTests
         var samples = FedUnlearn.Server.Forget.Internal.RequestValidation.ToRecord("a", new RequestForgetRequest { RequestId = "s", Scope = Samples(5), Method = "rfa" }, options, 10);
         var wholeClass = FedUnlearn.Server.Forget.Internal.RequestValidation.ToRecord(null, new RequestForgetRequest { RequestId = "c", Scope = Class(3), Method = "rfa" }, options, 10);
 
-        Assert.Equal(3, samples.RoundsPlanned);    // one unlearning round, then two repair rounds
+        Assert.Equal(3, samples.RoundsPlanned);    // two repair rounds, then one unlearning round
         Assert.Equal(1, wholeClass.RoundsPlanned); // training cannot leave a forgotten class out
     }
 

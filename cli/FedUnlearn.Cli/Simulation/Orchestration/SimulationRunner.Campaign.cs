@@ -45,7 +45,9 @@ public sealed partial class SimulationRunner
         await using var phase = await FederationPhase.StartAsync(context, settings, cancellationToken).ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var ticket = await FileAsync(phase, set, plan.ServerName, cancellationToken).ConfigureAwait(false);
-        _progress.CampaignStarted(set.Index, method.DisplayName, plan.Settings.Rounds);
+        // A samples request's repair rounds are campaign rounds too (the server ignores them for a class).
+        var planned = plan.Settings.Rounds + (set.Requester is null ? 0 : plan.Settings.RepairRounds);
+        _progress.CampaignStarted(set.Index, method.DisplayName, planned);
         phase.RunClients();
 
         var seen = new List<(RoundSummary Summary, long Sent)>();
@@ -63,7 +65,7 @@ public sealed partial class SimulationRunner
                 seen.Add((summary, phase.Relay.ServerSent - sent));
                 sent = phase.Relay.ServerSent;
                 if (summary.Outcome == RoundOutcome.Committed && summary.Selected.Count > 0)
-                    _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), plan.Settings.Rounds);
+                    _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), planned);
                 // The verification round is the campaign's last client work: stop the clients before the server
                 // goes back to training rounds (the simulation resumes training on its main line instead).
                 if (summary.Outcome == RoundOutcome.Evaluated)

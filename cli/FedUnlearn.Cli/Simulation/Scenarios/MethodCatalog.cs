@@ -48,6 +48,7 @@ public static class MethodCatalog
         {
             ["tau"] = v => PositiveNumber(v),
             ["a0"] = v => Fraction(v),
+            ["retainLoss"] = v => OneOf(v, "ce", "distill"),
         }),
         [GradientAscent] = new(true, []),
         [LabelFlip] = new(true, []),

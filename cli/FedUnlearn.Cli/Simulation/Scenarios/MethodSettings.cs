@@ -18,8 +18,14 @@ public sealed record MethodSettings
     /// <summary>Campaign rounds; null for the method's default (retrain: as many rounds as trained so far; others: 1).</summary>
     public int? Rounds { get; init; }
 
-    /// <summary>Ordinary training rounds with every client after the campaign rounds (<c>ForgetMethodSettings.RepairRounds</c>); null for 0.</summary>
+    /// <summary>
+    /// Ordinary training rounds with every client before a samples request's unlearning rounds
+    /// (<c>ForgetMethodSettings.RepairRounds</c>); null for 0. Class requests ignore them.
+    /// </summary>
     public int? RepairRounds { get; init; }
+
+    /// <summary>Local epochs of each repair round; null for <see cref="TrainingSettings.LocalEpochs"/>.</summary>
+    public int? RepairLocalEpochs { get; init; }
 
     /// <summary>Local epochs per campaign round; null for <see cref="TrainingSettings.LocalEpochs"/>.</summary>
     public int? LocalEpochs { get; init; }

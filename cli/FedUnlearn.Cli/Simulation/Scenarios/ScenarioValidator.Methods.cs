@@ -32,6 +32,7 @@ public static partial class ScenarioValidator
                 $"'{m.DisplayName}' is listed twice; give each entry a distinct label");
             if (m.Rounds is { } rounds) e.AtLeast(rounds, 1, $"{path}.rounds");
             if (m.RepairRounds is { } repair) e.AtLeast(repair, 0, $"{path}.repairRounds");
+            if (m.RepairLocalEpochs is { } repairEpochs) e.AtLeast(repairEpochs, 1, $"{path}.repairLocalEpochs");
             if (m.LocalEpochs is { } epochs) e.AtLeast(epochs, 1, $"{path}.localEpochs");
             if (m.LearningRate is { } lr) e.Positive(lr, $"{path}.learningRate");
             Partial(m, path, e);

@@ -51,7 +51,7 @@ internal sealed partial class Campaign
 
     private RoundPlan AmnesiacPlan(ForgetRequestRecord r, string weights)
     {
-        RoundPlan plan = UnlearnPlan(r);
+        RoundPlan plan = MethodRoundPlan(r, SettingsOf(r));
         Action<ClientTask, string> describe = plan.Describe;
         return plan with
         {

@@ -83,6 +83,6 @@ internal sealed partial class Campaign
         }
 
         // Every remaining online client repairs (the strategy's MinClients may count the client that left).
-        return await RunRoundsAsync(r, RepairPlan, cancellationToken).ConfigureAwait(false);
+        return await RunRoundsAsync(r, current => RepairPlan(current, hyperParameters: null), cancellationToken).ConfigureAwait(false);
     }
 }

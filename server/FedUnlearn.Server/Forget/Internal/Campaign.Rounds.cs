@@ -10,6 +10,7 @@ internal sealed partial class Campaign
 {
     /// <summary>
     /// The unlearning rounds: for <c>retrain</c> the adapter is first re-initialised server-side;
+    /// then, for a sample-scope request, the method's repair rounds (ordinary training with every online client),
     /// then K rounds of UnlearnTasks, committed like training rounds: to the requesting client alone for a
     /// sample-scope request and a correcting method (<see cref="ForgetMethods.Corrects"/>), else to every online client.
     /// </summary>
@@ -66,10 +67,20 @@ internal sealed partial class Campaign
 
     private RoundPlan UnlearnPlan(ForgetRequestRecord r)
     {
-        ForgetMethodSettings settings = context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? s) ? s : new ForgetMethodSettings();
-        // The last RepairRounds of a sample-scope plan are ordinary training with everyone (at least one round unlearns).
-        if (settings.RepairRounds > 0 && r.Scope == ForgetScopeKind.Samples && r.RoundsCompleted >= Math.Max(1, r.RoundsPlanned - settings.RepairRounds))
-            return RepairPlan(r);
+        ForgetMethodSettings settings = SettingsOf(r);
+        // The first RepairRounds of a sample-scope plan are ordinary training with everyone; the method's rounds come last,
+        // so that no training round can wear the correction down before it is verified (ForgetMethodSettings.RepairRounds).
+        if (r.Scope == ForgetScopeKind.Samples && r.RoundsCompleted < Math.Min(settings.RepairRounds, r.RoundsPlanned - 1))
+            return RepairPlan(r, settings.RepairHyperParameters);
+        return MethodRoundPlan(r, settings);
+    }
+
+    private ForgetMethodSettings SettingsOf(ForgetRequestRecord r) =>
+        context.Options.Methods.TryGetValue(r.Method, out ForgetMethodSettings? s) ? s : new ForgetMethodSettings();
+
+    /// <summary>A round of the request's method: UnlearnTasks to the requester alone (a sample-scope correction) or to every online client.</summary>
+    private RoundPlan MethodRoundPlan(ForgetRequestRecord r, ForgetMethodSettings settings)
+    {
         ForgetScope scope = ForgetStatusMapping.Scope(r);
         int campaignRound = r.RoundsCompleted + 1;
         bool requesterAlone = r.Scope == ForgetScopeKind.Samples && ForgetMethods.Corrects(r.Method, settings.Options);
@@ -100,14 +111,19 @@ internal sealed partial class Campaign
         };
     }
 
-    /// <summary>An ordinary training round with every online client, recorded as a round of the campaign.</summary>
-    private static RoundPlan RepairPlan(ForgetRequestRecord r) => new()
+    /// <summary>
+    /// An ordinary training round with every online client, recorded as a round of the campaign. The requester's
+    /// tombstones already keep its forgotten samples out of its training. Null <paramref name="hyperParameters"/>: the
+    /// server's training settings.
+    /// </summary>
+    private static RoundPlan RepairPlan(ForgetRequestRecord r, HyperParameters? hyperParameters) => new()
     {
         RoundKind = TaskKind.Unlearn,
         TaskKind = TaskKind.Train,
         TicketId = r.TicketId,
         Select = static (_, online) => [.. online.Select(c => c.ClientId)],
         Describe = static (task, _) => task.Train = new TrainTask(),
+        HyperParameters = hyperParameters,
     };
 
     /// <summary>

@@ -1,13 +1,15 @@
 using FedUnlearn.Learning.Data;
 using FedUnlearn.Learning.Evaluation;
 using FedUnlearn.Learning.Training;
+using FedUnlearn.Learning.Unlearning.Internal;
 using FedUnlearn.Torch;
 using F = FedUnlearn.Torch.torch.nn.functional;
 
 namespace FedUnlearn.Learning.Unlearning.NablaTau;
 
 /// <summary>The ∇τ step loss; see <see cref="NablaTauMethod"/>.</summary>
-internal sealed class NablaTauObjective(double a0, double? fixedTau, IDataset? heldOut, BatchStream? forget) : TrainingObjective
+/// <remarks>With a <paramref name="teacher"/> (logits on the retained samples) the descent term is KL(p_T ‖ p) instead of CE.</remarks>
+internal sealed class NablaTauObjective(double a0, double? fixedTau, IDataset? heldOut, BatchStream? forget, FeatureTable? teacher = null) : TrainingObjective
 {
     private double _forgetSum, _retainSum;
     private int _forgetSteps, _retainSteps;
@@ -30,7 +32,9 @@ internal sealed class NablaTauObjective(double a0, double? fixedTau, IDataset? h
     {
         var logits = step.Model.forward(step.Batch.Features);
         step.CountCorrect(logits, step.Batch.Labels);
-        var retainLoss = F.cross_entropy(logits, step.Batch.Labels);
+        var retainLoss = teacher is null
+            ? F.cross_entropy(logits, step.Batch.Labels)
+            : Distillation(logits, teacher.Gather(step.Batch.Ids.Span, logits.device));
         _retainSum += retainLoss.item<double>();
         _retainSteps++;
         var a = a0 * (1 - step.Progress);
@@ -43,4 +47,8 @@ internal sealed class NablaTauObjective(double a0, double? fixedTau, IDataset? h
         var shortfall = forgetLoss.neg().add(Tau!.Value).relu();
         return shortfall.square().mul(a).add(retainLoss.mul(1 - a));
     }
+
+    /// <summary>KL(softmax(teacher) ‖ softmax(student)), the mean over the batch of each sample's divergence.</summary>
+    internal static Tensor Distillation(Tensor studentLogits, Tensor teacherLogits) =>
+        F.kl_div(F.log_softmax(studentLogits, 1), F.log_softmax(teacherLogits, 1), Reduction.BatchMean, logTarget: true);
 }

@@ -19,6 +19,9 @@ public sealed record NablaTauOptions
     /// </summary>
     public double? Tau { get; init; }
 
+    /// <summary><c>retain-loss</c>: <c>ce</c> (default) or <c>distill</c>; see <see cref="NablaTauRetainLoss"/>.</summary>
+    public NablaTauRetainLoss RetainLoss { get; init; } = NablaTauRetainLoss.CrossEntropy;
+
     /// <summary>
     /// The default τ of a class request: 2·ln K nats, i.e. a geometric-mean probability of 1/K² for the
     /// true class, the level of a class the model never saw (retraining gives it almost no mass), well
@@ -32,8 +35,15 @@ public sealed record NablaTauOptions
     /// <exception cref="ArgumentException">A value is malformed or out of range.</exception>
     public static NablaTauOptions Read(MethodOptions options)
     {
+        var retainLoss = options.String("retain-loss");
         var result = new NablaTauOptions
         {
+            RetainLoss = retainLoss?.Trim().ToLowerInvariant() switch
+            {
+                null or "ce" => NablaTauRetainLoss.CrossEntropy,
+                "distill" => NablaTauRetainLoss.Distill,
+                _ => throw options.Invalid("retain-loss", retainLoss, "must be ce or distill"),
+            },
             Optimization = OptimizationOverrides.Read(options),
             InitialAlpha = options.Double("a0"),
             Tau = options.Double("tau"),

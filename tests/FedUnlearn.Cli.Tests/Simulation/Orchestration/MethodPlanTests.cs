@@ -47,6 +47,26 @@ public sealed class MethodPlanTests
     }
 
     [Fact]
+    public void For_RepairRounds_CarryTheirOwnEpochsWithTheScenariosBatchAndLearningRate()
+    {
+        var method = new MethodSettings
+        {
+            Name = "nabla-tau",
+            LocalEpochs = 3,
+            RepairRounds = 1,
+            RepairLocalEpochs = 1,
+            Options = new Dictionary<string, JsonElement> { ["retainLoss"] = JsonSerializer.SerializeToElement("distill") },
+        };
+        var plan = MethodPlan.For(method, Scenario, atRound: 2);
+        var repair = plan.Settings.RepairHyperParameters!;
+
+        Assert.Equal((1, 3U), (plan.Settings.RepairRounds, plan.Settings.HyperParameters!.LocalEpochs));
+        Assert.Equal((1U, (uint)Scenario.Training.BatchSize, Scenario.Training.LearningRate), (repair.LocalEpochs, repair.BatchSize, repair.LearningRate));
+        Assert.Equal(new Dictionary<string, string> { ["retain-loss"] = "distill" }, plan.Settings.Options);
+        Assert.Null(MethodPlan.For(MethodSettings.Of("rfa"), Scenario, atRound: 2).Settings.RepairHyperParameters);
+    }
+
+    [Fact]
     public void For_Partial_WrapsTheMethodInLayerWise()
     {
         var method = new MethodSettings

@@ -102,6 +102,8 @@ public class ScenarioErrorTests
     [Theory]
     [InlineData("{\"methods\": [{\"name\": \"rfa\", \"options\": {\"lamda\": 1}}, {\"name\": \"retrain\"}]}", "methods[0].options.lamda", "unknown option for rfa (known: lambda, retainCe, target)")]
     [InlineData("{\"methods\": [{\"name\": \"rfa\", \"options\": {\"target\": \"x\"}}, {\"name\": \"retrain\"}]}", "methods[0].options.target", "expected one of mean-other-class, random, uniform-kl")]
+    [InlineData("{\"methods\": [{\"name\": \"nabla-tau\", \"options\": {\"retainLoss\": \"kl\"}}, {\"name\": \"retrain\"}]}", "methods[0].options.retainLoss", "expected one of ce, distill")]
+    [InlineData("{\"methods\": [{\"name\": \"rfa\", \"repairRounds\": 1, \"repairLocalEpochs\": 0}, {\"name\": \"retrain\"}]}", "methods[0].repairLocalEpochs", "0 must be at least 1")]
     [InlineData("{\"methods\": [{\"name\": \"retrain\", \"partial\": {\"topFraction\": 0.1}}]}", "methods[0].partial", "the layer-wise wrapper only applies to optimisation-based methods, not retrain")]
     [InlineData("{\"methods\": [{\"name\": \"rfa\"}, {\"name\": \"rfa\"}, {\"name\": \"retrain\"}]}", "methods[1].name", "'rfa' is listed twice; give each entry a distinct label")]
     [InlineData("{\"forgetRequests\": [{\"scope\": \"class\"}]}", "forgetRequests[0].label", "is required for class scope")]

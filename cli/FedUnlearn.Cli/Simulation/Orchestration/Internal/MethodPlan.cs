@@ -27,6 +27,8 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
             Rounds = method.Rounds ?? (method.Name == MethodCatalog.Retrain ? atRound : 1),
             RepairRounds = method.RepairRounds ?? 0,
             HyperParameters = ServerOptionsFactory.HyperParameters(method.LocalEpochs ?? t.LocalEpochs, t.BatchSize, method.LearningRate ?? t.LearningRate),
+            // Repair rounds are ordinary training: the scenario's batch size and learning rate, their own epochs.
+            RepairHyperParameters = method.RepairLocalEpochs is { } repairEpochs ? ServerOptionsFactory.HyperParameters(repairEpochs, t.BatchSize, t.LearningRate) : null,
         };
         var options = LearningOptions(method);
 
@@ -105,6 +107,9 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
                     break;
                 case (MethodCatalog.Rfa, "retainCe"):
                     result["retain-ce"] = value.GetBoolean() ? "1" : "0";
+                    break;
+                case (MethodCatalog.NablaTau, "retainLoss"):
+                    result["retain-loss"] = value.GetString()!;
                     break;
                 case (MethodCatalog.Amnesiac, "topFraction"):
                     result["top-p"] = value.GetRawText();

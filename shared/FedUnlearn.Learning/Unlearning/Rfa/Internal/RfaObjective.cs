@@ -1,4 +1,5 @@
 using FedUnlearn.Learning.Training;
+using FedUnlearn.Learning.Unlearning.Internal;
 using FedUnlearn.Torch;
 using F = FedUnlearn.Torch.torch.nn.functional;
 

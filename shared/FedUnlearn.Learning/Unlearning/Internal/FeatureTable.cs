@@ -1,9 +1,9 @@
 using FedUnlearn.Torch;
 
-namespace FedUnlearn.Learning.Unlearning.Rfa.Internal;
+namespace FedUnlearn.Learning.Unlearning.Internal;
 
 /// <summary>
-/// Fixed feature rows [n, dim] looked up by sample id: the frozen teacher's features (or the forget
+/// Fixed rows [n, dim] looked up by sample id: a frozen teacher's features or logits (or RFA's forget
 /// targets), computed once before training so the teacher never needs a second model in memory.
 /// </summary>
 internal sealed class FeatureTable
