@@ -91,6 +91,8 @@ internal sealed class ScenarioRunner(ModelSetup setup, BenchData data, BenchOpti
             Retain = retain,
             HeldOut = data.Validation,
             Training = setup.FineTune,
+            // A class request names its class, as the federated learner does: methods pick scope defaults from it.
+            ForgetClass = scenario.ForgetClass,
         };
         (UnlearningOutcome Outcome, Cost Cost)? best = null;
         for (var run = 0; run < repeats; run++)

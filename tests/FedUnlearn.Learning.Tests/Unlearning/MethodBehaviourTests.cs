@@ -24,7 +24,7 @@ public sealed class MethodBehaviourTests(ITestOutputHelper output)
         var (forgetBefore, retainBefore) = UnlearningScenario.TestAccuracy(model);
         var method = Registry.Create(name, Parse(options));
 
-        var outcome = UnlearningRunner.Run(method, UnlearningScenario.Context(model));
+        var outcome = UnlearningRunner.Run(method, UnlearningScenario.Context(model) with { ForgetClass = UnlearningScenario.ForgetClass });
 
         var (forgetAfter, retainAfter) = UnlearningScenario.TestAccuracy(model);
         output.WriteLine($"{name}: forget {forgetBefore:F3} -> {forgetAfter:F3}, retain {retainBefore:F3} -> {retainAfter:F3}, steps {outcome.Steps}, "

@@ -22,7 +22,8 @@ public sealed class RfaTests(ITestOutputHelper output)
         using var model = TinyTask.TrainedModel();
         var (forgetBefore, retainBefore) = UnlearningScenario.TestAccuracy(model);
 
-        var outcome = UnlearningRunner.Run(Registry.Create("rfa", Parse(options)), UnlearningScenario.Context(model));
+        var context = UnlearningScenario.Context(model) with { ForgetClass = UnlearningScenario.ForgetClass };
+        var outcome = UnlearningRunner.Run(Registry.Create("rfa", Parse(options)), context);
 
         var (forgetAfter, retainAfter) = UnlearningScenario.TestAccuracy(model);
         output.WriteLine($"rfa {options}: forget {forgetBefore:F3} -> {forgetAfter:F3}, retain {retainBefore:F3} -> {retainAfter:F3}, steps {outcome.Steps}, "
@@ -128,13 +129,50 @@ public sealed class RfaTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Create_Defaults_OneEpochOtherClassMean()
+    public void Create_Defaults_OneEpochOtherClassMeanLambdaByScope()
     {
         var method = Assert.IsType<RfaMethod>(Registry.Create("rfa"));
 
         Assert.Equal(1, method.Options.Optimization.Epochs);
         Assert.Equal(RfaTarget.OtherClassMean, method.Options.Target);
-        Assert.Equal(1.0, method.Options.Lambda);
+        Assert.Null(method.Options.Lambda);
+        Assert.Equal((0.1, 1.0), (method.Options.LambdaFor(forgetClass: null), method.Options.LambdaFor(forgetClass: 3)));
+    }
+
+    [Fact]
+    public void Create_ExplicitLambda_WinsInBothScopes()
+    {
+        var method = Assert.IsType<RfaMethod>(Registry.Create("rfa", Parse("lambda=0.5")));
+
+        Assert.Equal((0.5, 0.5), (method.Options.LambdaFor(forgetClass: null), method.Options.LambdaFor(forgetClass: 3)));
+    }
+
+    [Theory]
+    [InlineData("", false, 0.1)]
+    [InlineData("", true, 1.0)]
+    [InlineData("lambda=0.5", false, 0.5)]
+    [InlineData("lambda=0.5", true, 0.5)]
+    public void Apply_Lambda_ScopeDefaultUnlessGiven_AndTrainsWithIt(string options, bool classScope, double expected)
+    {
+        // The default run must be bit-identical to a run naming the expected λ: the report's figure is what trained.
+        string Run(string text, out UnlearningOutcome outcome)
+        {
+            using var model = TinyTask.TrainedModel();
+            var context = UnlearningScenario.Context(model) with
+            {
+                ForgetClass = classScope ? UnlearningScenario.ForgetClass : null, Training = UnlearningScenario.Training with { MaxSteps = 3 },
+            };
+            outcome = UnlearningRunner.Run(Registry.Create("rfa", Parse(text)), context);
+            return TinyTask.AdapterHash(model);
+        }
+
+        var adapter = Run(options, out var outcome);
+        var named = Run(FormattableString.Invariant($"lambda={expected}"), out _);
+        var other = Run(FormattableString.Invariant($"lambda={(expected == 1 ? 0.1 : 1)}"), out _);
+
+        Assert.Equal(expected, outcome.Metrics["lambda"]);
+        Assert.Equal(named, adapter);
+        Assert.NotEqual(other, adapter);
     }
 
     private static double MeanSquaredChange(float[] before, float[] after)

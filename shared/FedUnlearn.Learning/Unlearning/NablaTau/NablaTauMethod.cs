@@ -11,8 +11,9 @@ namespace FedUnlearn.Learning.Unlearning.NablaTau;
 /// mean loss on held-out data (recomputed before each epoch), where forgotten samples look like unseen
 /// ones, and no further (for a class request τ = 2·ln K, see <see cref="NablaTauOptions.ClassScopeTau"/>). <c>a</c> starts at min(1, (5/3)·|Df|/|D|) with |D| = |Df| + |Dr| and decays
 /// linearly to 0 over the run. A retain-only node runs with a = 0 (cross-entropy on its retained data).
-/// With <c>retain-loss=distill</c> the descent term is KL to the delivered model's predictions on the
-/// retained samples instead (<see cref="NablaTauRetainLoss.Distill"/>); a retain-only node still fits its labels.
+/// With <c>retain-loss=distill</c> (the default for a samples request, <see cref="NablaTauOptions.DefaultRetainLoss"/>)
+/// the descent term is KL to the delivered model's predictions on the retained samples instead
+/// (<see cref="NablaTauRetainLoss.Distill"/>); a retain-only node still fits its labels.
 /// </summary>
 public sealed class NablaTauMethod(NablaTauOptions? options = null) : IUnlearningMethod
 {
@@ -43,12 +44,14 @@ public sealed class NablaTauMethod(NablaTauOptions? options = null) : IUnlearnin
         var fixedTau = Options.Tau ?? (context.ForgetClass is null ? null : NablaTauOptions.ClassScopeTau(context.Model.NumClasses));
         // Distillation guards the retained predictions against the forget term; a retain-only node has none, and
         // distilling a model into itself would teach nothing, so it trains on its labels as the paper's retain side.
-        var teacher = Options.RetainLoss == NablaTauRetainLoss.Distill && !context.RetainOnly ? Teacher(context, cancellationToken) : null;
+        var retainTerm = context.RetainOnly ? NablaTauRetainLoss.CrossEntropy : Options.RetainLossFor(context.ForgetClass);
+        var teacher = retainTerm == NablaTauRetainLoss.Distill ? Teacher(context, cancellationToken) : null;
         var objective = new NablaTauObjective(a0, fixedTau, context.HeldOut, forget, teacher);
         var result = new TrainingLoop(context.Model, training, context.Hooks)
             .Run(context.Retain, objective, context.Tombstones, context.Progress, cancellationToken);
         var metrics = TrainingReport.Metrics(result, "step");
         metrics["a0"] = a0;
+        metrics["retain_distill"] = retainTerm == NablaTauRetainLoss.Distill ? 1 : 0;
         if (objective.Tau is { } tau) metrics["tau"] = tau;
         if (objective.MeanForgetLoss is { } forgetLoss) metrics["forget_loss"] = forgetLoss;
         if (objective.MeanRetainLoss is { } retainLoss) metrics["retain_loss"] = retainLoss;

@@ -56,7 +56,9 @@ public sealed class RfaMethod(RfaOptions? options = null) : IUnlearningMethod
             forget = ForgetStream.Create(context, training);
         }
 
-        var objective = new RfaObjective(teacher, targets, forget, scale, Options.Lambda, Options.RetainCrossEntropy);
+        var lambda = Options.LambdaFor(context.ForgetClass);
+        metrics["lambda"] = lambda;
+        var objective = new RfaObjective(teacher, targets, forget, scale, lambda, Options.RetainCrossEntropy);
         TrainingResult result;
         using (HeadFreeze.Freeze(context.Model))
         {
