@@ -79,6 +79,7 @@ internal static class TaskSettings
         ForgetClass = task.Evaluate.Scope?.ScopeCase == ForgetScope.ScopeOneofCase.ClassLabel ? task.Evaluate.Scope.ClassLabel.Label : null,
         MembershipInference = task.Evaluate.MembershipInference,
         Seed = unchecked((long)(task.HyperParameters?.Seed ?? 0)),
+        MaxSamples = (int)Math.Min(task.Evaluate.MaxSamples, int.MaxValue),
     };
 
     public static ClientTaskKind KindOf(ClientTask task) => task.KindCase switch

@@ -9,6 +9,13 @@ public sealed record LocalEvaluateSettings
     /// <summary>Compute membership-inference scores (needs enough forget and test samples).</summary>
     public bool MembershipInference { get; init; } = true;
 
-    /// <summary>Seed of the MIA's subsampling and folds.</summary>
+    /// <summary>Seed of the MIA's subsampling and folds, and of the <see cref="MaxSamples"/> subsamples.</summary>
     public long Seed { get; init; }
+
+    /// <summary>
+    /// Evaluate at most this many samples per set (forget, retain, test, backdoor probe): a larger set is cut
+    /// to a seeded uniform subsample (from <see cref="Seed"/>, so every model a server compares is measured on
+    /// the same samples). 0 (default) evaluates every sample.
+    /// </summary>
+    public int MaxSamples { get; init; }
 }

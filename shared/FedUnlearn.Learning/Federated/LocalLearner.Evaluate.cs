@@ -12,7 +12,8 @@ public sealed partial class LocalLearner
     /// <remarks>
     /// Forget set: this node's samples of <see cref="LocalEvaluateSettings.ForgetClass"/> (class scope),
     /// else its tombstoned samples; retain set: the live rest; test set and backdoor probe from the
-    /// options. The node's model is left with the adapter it had before the call.
+    /// options. With <see cref="LocalEvaluateSettings.MaxSamples"/>, each set is a seeded subsample of at most that
+    /// many samples. The node's model is left with the adapter it had before the call.
     /// </remarks>
     /// <exception cref="ArgumentException">The adapter does not fit the model, or the forget class is out of range.</exception>
     public Task<EvaluationMetrics> EvaluateAsync(ParameterSet adapter, LocalEvaluateSettings settings, CancellationToken cancellationToken)
@@ -24,18 +25,21 @@ public sealed partial class LocalLearner
 
     private EvaluationMetrics Evaluate(ParameterSet adapter, LocalEvaluateSettings settings, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.MaxSamples, nameof(settings));
         var (forget, retain) = LocalSets.ForEvaluation(_data, _tombstones, _model.NumClasses, settings.ForgetClass);
+        var (max, seed) = (settings.MaxSamples, settings.Seed);
         using var previous = AdapterSnapshot.Capture(_model);
         LoadAdapter(adapter);
         try
         {
             var sets = new EvaluationSets
             {
-                Forget = forget,
-                Retain = retain,
-                Test = _options.TestData,
+                // Forget and test also feed the membership-inference attack, which subsamples them again to equal sizes.
+                Forget = EvaluationSubsample.Cap(forget, max, seed, 1),
+                Retain = EvaluationSubsample.Cap(retain, max, seed, 2),
+                Test = EvaluationSubsample.Cap(_options.TestData, max, seed, 3),
                 ForgetClass = settings.ForgetClass,
-                Backdoor = _options.Backdoor,
+                Backdoor = _options.Backdoor is { } probe ? probe with { Triggered = EvaluationSubsample.Cap(probe.Triggered, max, seed, 4)! } : null,
             };
             var options = new EvaluationOptions
             {

@@ -26,4 +26,15 @@ public sealed class TaskSettingsTests
         Assert.Equal(["fc1.lora_A"], TaskSettings.Train(unlearn).FrozenParameters);
         Assert.Empty(TaskSettings.Train(evaluate).FrozenParameters);
     }
+
+    [Fact]
+    public void Evaluate_MaxSamples_IsPassedToTheLearnerWithTheTaskSeed()
+    {
+        var capped = new ClientTask { Round = 2, HyperParameters = new HyperParameters { Seed = 11 }, Evaluate = new EvaluateTask { MaxSamples = 1000 } };
+        var huge = new ClientTask { Round = 2, Evaluate = new EvaluateTask { MaxSamples = uint.MaxValue } };
+
+        Assert.Equal((1000, 11L), (TaskSettings.Evaluate(capped).MaxSamples, TaskSettings.Evaluate(capped).Seed));
+        Assert.Equal(0, TaskSettings.Evaluate(new ClientTask { Evaluate = new EvaluateTask() }).MaxSamples);
+        Assert.Equal(int.MaxValue, TaskSettings.Evaluate(huge).MaxSamples);
+    }
 }
