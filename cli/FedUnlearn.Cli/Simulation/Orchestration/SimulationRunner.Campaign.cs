@@ -36,6 +36,9 @@ public sealed partial class SimulationRunner
         var settings = new PhaseSettings(label, line.Current, 0, PhaseSeed(context, 10_000 + (ulong)set.Index))
         {
             Method = (plan.ServerName, plan.Settings),
+            // Its server trains nothing after the verdict: however late the clients stop, the store ends with the verification
+            // round, and a later federation that continues it (a leaving client's request) numbers and seeds its rounds alike.
+            TrainingPaused = true,
             History = history,
             Offline = set.Leaving is { } gone ? new HashSet<int> { gone } : new HashSet<int>(),
             Verification = verification,
@@ -66,13 +69,8 @@ public sealed partial class SimulationRunner
                 sent = phase.Relay.ServerSent;
                 if (summary.Outcome == RoundOutcome.Committed && summary.Selected.Count > 0)
                     _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), planned);
-                // The verification round is the campaign's last client work: stop the clients before the server
-                // goes back to training rounds (the simulation resumes training on its main line instead).
-                if (summary.Outcome == RoundOutcome.Evaluated)
-                {
-                    verified = true;
-                    await phase.StopClientsAsync().ConfigureAwait(false);
-                }
+                // The verification round is the campaign's last client work (its server starts no training round after it).
+                verified = summary.Outcome == RoundOutcome.Evaluated;
             }
 
             status = await StatusAsync(phase, ticket, cancellationToken).ConfigureAwait(false);
@@ -81,10 +79,9 @@ public sealed partial class SimulationRunner
 
         var wall = clock.Elapsed.TotalSeconds;
         var (bytesSent, bytesReceived) = (phase.Relay.ServerSent, phase.Relay.ServerReceived);
-        // Everything the campaign did is published by now: its rounds end with the verification round.
+        // Everything the campaign did is published by now, and nothing after it: its rounds end with the verification round.
         var rounds = phase.Server.RecentRounds.OrderBy(s => s.Round).ToList();
-        var last = rounds.FindLastIndex(s => s.Outcome == RoundOutcome.Evaluated);
-        var campaign = rounds.Take(last < 0 ? rounds.Count : last).Where(s => s.Outcome == RoundOutcome.Committed).ToList();
+        var campaign = rounds.Where(s => s.Outcome == RoundOutcome.Committed).ToList();
         await phase.StopAsync().ConfigureAwait(false);
         var judgedFailed = status.State == ForgetState.Failed && status.FailureReason.StartsWith(VerificationFailed, StringComparison.Ordinal);
         if (status.State == ForgetState.Failed && !judgedFailed)
