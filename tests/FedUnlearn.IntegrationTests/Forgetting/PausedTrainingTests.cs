@@ -7,7 +7,7 @@ namespace FedUnlearn.IntegrationTests.Forgetting;
 /// <summary>
 /// An aggregator with training paused (<c>FederationServerOptions.TrainingPaused</c>) and every client online serves
 /// forget requests one after another, and between and after them starts no training round: its history is the
-/// campaigns' rounds and their verification rounds, nothing else.
+/// campaigns' rounds and their verification rounds, nothing else. <c>FederationServer.WaitForForgetRequestAsync</c> wakes on each verdict.
 /// </summary>
 [Collection(ForgettingCollection.Name)]
 public sealed class PausedTrainingTests(FederationFixture fixture, ITestOutputHelper output)
@@ -33,7 +33,9 @@ public sealed class PausedTrainingTests(FederationFixture fixture, ITestOutputHe
                 RequestId = $"paused-class-{label}",
                 Scope = new ForgetScope { ClassLabel = new ClassScope { Label = label } },
             });
-            var status = await federation.WaitForOutcomeAsync(ack.TicketId);
+            // Woken by the campaign's end (no polling); the operator's listing says the same.
+            var status = await federation.Running.WaitForForgetRequestAsync(ack.TicketId).WaitAsync(FederationHarness.Patience);
+            Assert.Equal(status, await federation.ForgetStatusAsync(ack.TicketId));
             Assert.True(status.State == ForgetState.Completed, $"Request {label} ended {status.State}: {status.FailureReason}");
             tickets.Add(ack.TicketId);
         }

@@ -13,9 +13,6 @@ namespace FedUnlearn.Cli.Simulation.Orchestration;
 
 public sealed partial class SimulationRunner
 {
-    // The server pushes round summaries but not request states: the final state is polled (loopback, cheap).
-    private static readonly TimeSpan StatusPoll = TimeSpan.FromMilliseconds(20);
-
     // How the aggregator words a failed verification (Campaign.VerifyAsync): a verdict, not a broken campaign.
     private const string VerificationFailed = "verification failed: ";
 
@@ -53,30 +50,30 @@ public sealed partial class SimulationRunner
         _progress.CampaignStarted(set.Index, method.DisplayName, planned);
         phase.RunClients();
 
+        // Rounds as they are published, until the verdict: the campaign's rounds and its verification round all come before it.
+        var verdict = phase.WaitForVerdictAsync(ticket, cancellationToken);
         var seen = new List<(RoundSummary Summary, long Sent)>();
         long sent = 0;
-        var verified = false;
-        ForgetStatus status;
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
-            var round = verified ? null : phase.WaitForRoundAsync(firstRound + seen.Count, cancellationToken);
-            var poll = Task.Delay(StatusPoll, cancellationToken);
-            await (round is null ? poll : Task.WhenAny(round, poll)).ConfigureAwait(false);
-            if (round is { IsCompleted: true })
+            var round = phase.WaitForRoundAsync(firstRound + seen.Count, watching.Token);
+            await Task.WhenAny(round, verdict).ConfigureAwait(false);
+            if (!round.IsCompleted)
             {
-                var summary = await round.ConfigureAwait(false);
-                seen.Add((summary, phase.Relay.ServerSent - sent));
-                sent = phase.Relay.ServerSent;
-                if (summary.Outcome == RoundOutcome.Committed && summary.Selected.Count > 0)
-                    _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), planned);
-                // The verification round is the campaign's last client work (its server starts no training round after it).
-                verified = summary.Outcome == RoundOutcome.Evaluated;
+                // No round follows the verdict: stop waiting for one.
+                await watching.CancelAsync().ConfigureAwait(false);
+                break;
             }
 
-            status = await StatusAsync(phase, ticket, cancellationToken).ConfigureAwait(false);
-            if (status.State is ForgetState.Completed or ForgetState.Failed) break;
+            var summary = await round.ConfigureAwait(false);
+            seen.Add((summary, phase.Relay.ServerSent - sent));
+            sent = phase.Relay.ServerSent;
+            if (summary.Outcome == RoundOutcome.Committed && summary.Selected.Count > 0)
+                _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), planned);
         }
 
+        var status = await verdict.ConfigureAwait(false);
         var wall = clock.Elapsed.TotalSeconds;
         var (bytesSent, bytesReceived) = (phase.Relay.ServerSent, phase.Relay.ServerReceived);
         // Everything the campaign did is published by now, and nothing after it: its rounds end with the verification round.
