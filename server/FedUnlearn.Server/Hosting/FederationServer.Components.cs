@@ -38,6 +38,8 @@ public sealed partial class FederationServer
 
         public RoundRunner Runner { get; private set; } = null!;
 
+        public ForgetRequestService Forget { get; private set; } = null!;
+
         public GrpcServer Grpc { get; private set; } = null!;
 
         public static async Task<Components> OpenAsync(FederationServerOptions options, ILogger logger, CancellationToken cancellationToken)
@@ -77,6 +79,7 @@ public sealed partial class FederationServer
             ForgetRequestService forget = await ForgetRequestService.OpenAsync(
                 new ForgetContext(Store, Audit, Runner, options, authenticator.Revoke, logger), cancellationToken).ConfigureAwait(false);
             Runner.SafePoint = forget;
+            Forget = forget;
             var federation = new FederationEndpoint(Runner, Sessions, adapters, Store, forget, options, logger);
             var admin = new AdminEndpoint(Store, Audit, Runner, Sessions, forget, options, options.TimeProvider.GetUtcNow(), logger);
             var grpcOptions = new GrpcServerOptions

@@ -1,3 +1,4 @@
+using FedUnlearn.Contracts.V1;
 using FedUnlearn.Rpc.Server;
 using FedUnlearn.Rpc.Services;
 using FedUnlearn.Server.Rounds;
@@ -52,6 +53,25 @@ public sealed partial class FederationServer : IAsyncDisposable
     /// <summary>Completes with round <paramref name="round"/>'s summary once it is committed or abandoned.</summary>
     public Task<RoundSummary> WaitForRoundAsync(long round, CancellationToken cancellationToken = default) =>
         Running.Runner.WaitForRoundAsync(round, cancellationToken);
+
+    /// <summary>
+    /// Completes with forget request <paramref name="ticketId"/>'s final status once its campaign ended (completed or
+    /// failed), as the operator would list it; woken by the campaign's end, not by polling.
+    /// </summary>
+    /// <exception cref="Rpc.RpcException">NOT_FOUND: the server holds no such ticket.</exception>
+    public async Task<ForgetStatus> WaitForForgetRequestAsync(string ticketId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ticketId);
+        Components running = Running;
+        while (true)
+        {
+            // Taken before the status is read: a campaign that ends in between completes this signal.
+            Task settled = running.Forget.Settled;
+            ForgetStatus status = await running.Forget.GetStatusAsync(null, ticketId, cancellationToken).ConfigureAwait(false);
+            if (status.State is ForgetState.Completed or ForgetState.Failed) return status;
+            await settled.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private Components Running => _running ?? throw new InvalidOperationException("The server has not been started.");
 

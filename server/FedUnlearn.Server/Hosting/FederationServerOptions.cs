@@ -70,6 +70,14 @@ public sealed partial class FederationServerOptions
     /// <summary>Training rounds to commit, counted over the store's whole history; 0 runs until stopped. Default 0.</summary>
     public int Rounds { get; set; }
 
+    /// <summary>
+    /// When true, the aggregator starts no training round: it serves forget requests (their campaigns and
+    /// verification rounds) on the model it holds and otherwise waits for the next one, until stopped
+    /// (<see cref="Rounds"/> is not counted). For a federation whose training is frozen, e.g. a campaign that must
+    /// leave the store exactly as its verification round left it, whenever the clients go away. Default false.
+    /// </summary>
+    public bool TrainingPaused { get; set; }
+
     /// <summary>Aggregation strategy: <c>fedavg</c> (default), <c>exact-lora</c>, <c>median</c> or <c>trimmed-mean</c>.</summary>
     public string Strategy { get; set; } = StrategyNames.FedAvg;
 

@@ -13,9 +13,6 @@ namespace FedUnlearn.Cli.Simulation.Orchestration;
 
 public sealed partial class SimulationRunner
 {
-    // The server pushes round summaries but not request states: the final state is polled (loopback, cheap).
-    private static readonly TimeSpan StatusPoll = TimeSpan.FromMilliseconds(20);
-
     // How the aggregator words a failed verification (Campaign.VerifyAsync): a verdict, not a broken campaign.
     private const string VerificationFailed = "verification failed: ";
 
@@ -36,6 +33,9 @@ public sealed partial class SimulationRunner
         var settings = new PhaseSettings(label, line.Current, 0, PhaseSeed(context, 10_000 + (ulong)set.Index))
         {
             Method = (plan.ServerName, plan.Settings),
+            // Its server trains nothing after the verdict: however late the clients stop, the store ends with the verification
+            // round, and a later federation that continues it (a leaving client's request) numbers and seeds its rounds alike.
+            TrainingPaused = true,
             History = history,
             Offline = set.Leaving is { } gone ? new HashSet<int> { gone } : new HashSet<int>(),
             Verification = verification,
@@ -50,41 +50,35 @@ public sealed partial class SimulationRunner
         _progress.CampaignStarted(set.Index, method.DisplayName, planned);
         phase.RunClients();
 
+        // Rounds as they are published, until the verdict: the campaign's rounds and its verification round all come before it.
+        var verdict = phase.WaitForVerdictAsync(ticket, cancellationToken);
         var seen = new List<(RoundSummary Summary, long Sent)>();
         long sent = 0;
-        var verified = false;
-        ForgetStatus status;
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
-            var round = verified ? null : phase.WaitForRoundAsync(firstRound + seen.Count, cancellationToken);
-            var poll = Task.Delay(StatusPoll, cancellationToken);
-            await (round is null ? poll : Task.WhenAny(round, poll)).ConfigureAwait(false);
-            if (round is { IsCompleted: true })
+            var round = phase.WaitForRoundAsync(firstRound + seen.Count, watching.Token);
+            await Task.WhenAny(round, verdict).ConfigureAwait(false);
+            if (!round.IsCompleted)
             {
-                var summary = await round.ConfigureAwait(false);
-                seen.Add((summary, phase.Relay.ServerSent - sent));
-                sent = phase.Relay.ServerSent;
-                if (summary.Outcome == RoundOutcome.Committed && summary.Selected.Count > 0)
-                    _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), planned);
-                // The verification round is the campaign's last client work: stop the clients before the server
-                // goes back to training rounds (the simulation resumes training on its main line instead).
-                if (summary.Outcome == RoundOutcome.Evaluated)
-                {
-                    verified = true;
-                    await phase.StopClientsAsync().ConfigureAwait(false);
-                }
+                // No round follows the verdict: stop waiting for one.
+                await watching.CancelAsync().ConfigureAwait(false);
+                break;
             }
 
-            status = await StatusAsync(phase, ticket, cancellationToken).ConfigureAwait(false);
-            if (status.State is ForgetState.Completed or ForgetState.Failed) break;
+            var summary = await round.ConfigureAwait(false);
+            seen.Add((summary, phase.Relay.ServerSent - sent));
+            sent = phase.Relay.ServerSent;
+            if (summary.Outcome == RoundOutcome.Committed && summary.Selected.Count > 0)
+                _progress.CampaignRoundCompleted(set.Index, method.DisplayName, seen.Count(s => s.Summary.Selected.Count > 0 && s.Summary.Outcome == RoundOutcome.Committed), planned);
         }
 
+        var status = await verdict.ConfigureAwait(false);
         var wall = clock.Elapsed.TotalSeconds;
         var (bytesSent, bytesReceived) = (phase.Relay.ServerSent, phase.Relay.ServerReceived);
-        // Everything the campaign did is published by now: its rounds end with the verification round.
+        // Everything the campaign did is published by now, and nothing after it: its rounds end with the verification round.
         var rounds = phase.Server.RecentRounds.OrderBy(s => s.Round).ToList();
-        var last = rounds.FindLastIndex(s => s.Outcome == RoundOutcome.Evaluated);
-        var campaign = rounds.Take(last < 0 ? rounds.Count : last).Where(s => s.Outcome == RoundOutcome.Committed).ToList();
+        var campaign = rounds.Where(s => s.Outcome == RoundOutcome.Committed).ToList();
         await phase.StopAsync().ConfigureAwait(false);
         var judgedFailed = status.State == ForgetState.Failed && status.FailureReason.StartsWith(VerificationFailed, StringComparison.Ordinal);
         if (status.State == ForgetState.Failed && !judgedFailed)

@@ -12,6 +12,9 @@ namespace FedUnlearn.Cli.Simulation.Orchestration;
 
 public sealed partial class SimulationRunner
 {
+    // A sharded campaign also waits for the main line's training rounds around it: both are polled (loopback, cheap).
+    private static readonly TimeSpan StatusPoll = TimeSpan.FromMilliseconds(20);
+
     /// <summary>
     /// <c>sharded-exact</c>: the method needs a federation trained sharded from the start, which the main
     /// line (one global adapter) is not. So it gets a sharded federation of its own, trained from the same

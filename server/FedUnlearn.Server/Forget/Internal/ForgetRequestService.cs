@@ -14,6 +14,7 @@ internal sealed partial class ForgetRequestService : IForgetRequestService, ISaf
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _accepting = new(1, 1);
     private TaskCompletionSource _arrived = NewSignal();
+    private TaskCompletionSource _settled = NewSignal();
     private int _open;
 
     private ForgetRequestService(ForgetContext context, int open)
@@ -47,6 +48,12 @@ internal sealed partial class ForgetRequestService : IForgetRequestService, ISaf
         get { lock (_gate) return _arrived.Task; }
     }
 
+    /// <summary>Completes when the next campaign ends, its request completed or failed (then a fresh signal waits for the one after).</summary>
+    public Task Settled
+    {
+        get { lock (_gate) return _settled.Task; }
+    }
+
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -75,18 +82,21 @@ internal sealed partial class ForgetRequestService : IForgetRequestService, ISaf
         // Recounted rather than decremented: a request accepted meanwhile is counted whichever way the race went.
         int open = (await _context.Store.ListOpenForgetRequestsAsync(CancellationToken.None).ConfigureAwait(false)).Count(r => r.AcceptedAudited);
         Volatile.Write(ref _open, open);
+        Signal(ref _settled);
     }
 
-    private void Signal()
+    private void Signal() => Signal(ref _arrived);
+
+    private void Signal(ref TaskCompletionSource signal)
     {
-        TaskCompletionSource arrived;
+        TaskCompletionSource fired;
         lock (_gate)
         {
-            arrived = _arrived;
-            _arrived = NewSignal();
+            fired = signal;
+            signal = NewSignal();
         }
 
-        arrived.TrySetResult();
+        fired.TrySetResult();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -15,7 +15,9 @@ internal static class VerificationReports
         var sums = new Dictionary<string, (double Sum, double Weight)>(StringComparer.Ordinal);
         var perClass = new Dictionary<int, (double Sum, double Weight)>();
         var combined = new EvaluationReport();
-        foreach (EvaluationReport r in evaluations.Select(e => e.Report))
+        // In client order, not arrival order: double sums are not associative, and the combined figures (the verdict's
+        // inputs, the audit record's) must not depend on which client reported first.
+        foreach (EvaluationReport r in evaluations.OrderBy(e => e.ClientId, StringComparer.Ordinal).Select(e => e.Report))
         {
             combined.ForgetSamples += r.ForgetSamples;
             combined.RetainSamples += r.RetainSamples;

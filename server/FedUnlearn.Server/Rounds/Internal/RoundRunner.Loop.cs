@@ -13,7 +13,8 @@ internal sealed partial class RoundRunner
 
     /// <summary>
     /// Runs rounds until <paramref name="cancellationToken"/> fires or every configured training round
-    /// is committed. Between two rounds (never during one) pending safe-point work runs first.
+    /// is committed. Between two rounds (never during one) pending safe-point work runs first. With training
+    /// paused, only safe-point work runs, until stopped.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed partial class RoundRunner
             GlobalVersion = await _store.LatestGlobalVersionAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The store holds no global adapter; the server initialises it before the runner starts.");
             int failed = 0;
-            while (_options.Rounds == 0 || await _store.CountCommittedRoundsAsync(TaskKind.Train, cancellationToken).ConfigureAwait(false) < _options.Rounds)
+            while (_options.TrainingPaused || _options.Rounds == 0 || await _store.CountCommittedRoundsAsync(TaskKind.Train, cancellationToken).ConfigureAwait(false) < _options.Rounds)
             {
                 if (SafePoint is { HasPendingWork: true } work)
                 {
@@ -31,6 +32,12 @@ internal sealed partial class RoundRunner
                 }
 
                 State = RunnerState.WaitingForClients;
+                if (_options.TrainingPaused)
+                {
+                    await WaitForWorkAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (!await WaitForClientsOrWorkAsync(cancellationToken).ConfigureAwait(false)) continue;
                 RoundResult round = await RunRoundAsync(TrainingPlan(), cancellationToken).ConfigureAwait(false);
                 failed = CountFailure(failed, round.Summary);
@@ -87,6 +94,15 @@ internal sealed partial class RoundRunner
         await waiting.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return online.IsCompletedSuccessfully && !work.HasPendingWork;
+    }
+
+    /// <summary>With training paused: waits for safe-point work (a forget request), or for the runner to be stopped.</summary>
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        // Taken before the check: work that arrives in between completes this signal rather than the next.
+        Task arrived = SafePoint?.WorkArrived ?? Task.Delay(Timeout.Infinite, cancellationToken);
+        if (SafePoint is { HasPendingWork: true }) return;
+        await arrived.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until at least <paramref name="count"/> clients have an open task stream.</summary>

@@ -92,6 +92,18 @@ internal sealed class FederationPhase : IAsyncDisposable
         return await summary.ConfigureAwait(false);
     }
 
+    /// <summary>Waits for forget request <paramref name="ticket"/>'s final status (its campaign's end), failing fast when a client or the server failed.</summary>
+    public async Task<ForgetStatus> WaitForVerdictAsync(string ticket, CancellationToken cancellationToken)
+    {
+        var verdict = Server.WaitForForgetRequestAsync(ticket, cancellationToken);
+        await Task.WhenAny(verdict, Failed, Server.Completion).ConfigureAwait(false);
+        if (Failed.IsFaulted) await Failed.ConfigureAwait(false);
+        if (Server.Completion.IsFaulted) await Server.Completion.ConfigureAwait(false);
+        if (!verdict.IsCompleted && Server.Completion.IsCompleted)
+            throw new SimulationException($"The server's round runner ended before forget request {ticket} was decided.");
+        return await verdict.ConfigureAwait(false);
+    }
+
     /// <summary>Starts every client's task loop.</summary>
     public void RunClients() => _clients.Run();
 

@@ -6,12 +6,18 @@ namespace FedUnlearn.Cli.Simulation.Orchestration.Internal;
 /// <summary>One federation of the simulation: where it starts from, how many training rounds it commits, which method its campaign runs.</summary>
 /// <param name="Label">Names its directory, e.g. <c>train-1-3</c> or <c>request-1-rfa</c>.</param>
 /// <param name="InitialAdapter">The global adapter it starts from.</param>
-/// <param name="Rounds">Training rounds to commit; 0 runs until stopped (a campaign federation).</param>
+/// <param name="Rounds">Training rounds to commit; 0 runs until stopped (a campaign federation, or a sharded one that trains around its request).</param>
 /// <param name="Seed">The server's seed (client sampling, task seeds).</param>
 internal sealed record PhaseSettings(string Label, ParameterSet InitialAdapter, int Rounds, int Seed)
 {
     /// <summary>The forget method a campaign federation runs, under its server name, with its settings.</summary>
     public (string Name, ForgetMethodSettings Settings)? Method { get; init; }
+
+    /// <summary>
+    /// True for a campaign federation: its server starts no training round, so that its store ends with the
+    /// campaign's verification round however long the clients take to stop (a later federation continues that store).
+    /// </summary>
+    public bool TrainingPaused { get; init; }
 
     /// <summary>Shard adapters of the federation (1: one global adapter; K ≥ 2 for sharded-exact).</summary>
     public int Shards { get; init; } = 1;

@@ -27,6 +27,7 @@ internal static class ServerOptionsFactory
             MinClients = clients + gone,
             ClientsPerRound = t.ClientsPerRound is { } k ? Math.Min(k, clients) : null,
             Rounds = phase.Rounds,
+            TrainingPaused = phase.TrainingPaused,
             Strategy = Strategy(t.Strategy),
             TrimmedMeanBeta = t.TrimBeta,
             NormBound = t.NormBound,
