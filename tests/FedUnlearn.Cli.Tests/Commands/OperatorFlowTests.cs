@@ -30,8 +30,8 @@ public sealed partial class OperatorFlowTests
         var tokenA = await AddClientAsync(address, "a");
         var tokenB = await AddClientAsync(address, "b");
 
-        var clientOutA = new StringWriter();
-        var clientOutB = new StringWriter();
+        var clientOutA = new SignallingWriter("sent r2-a:");
+        var clientOutB = new SignallingWriter("sent r2-b:");
         var clientA = CliApp.RunAsync(["client", "-s", address, "--token", tokenA, "-n", "a", "-d", dir.File("a"), "--clients", "2", "--client-index", "0",
             "--public-fraction", "0.1"], clientOutA, clientOutA, stop.Token);
         var clientB = CliApp.RunAsync(["client", "-s", address, "--token", tokenB, "-n", "b", "-d", dir.File("b"), "--base", basePath, "--clients", "2",
@@ -39,6 +39,8 @@ public sealed partial class OperatorFlowTests
         try
         {
             Assert.Equal(0, await server.WaitAsync(Patience));
+            // The server is done once round 2 commits; each client reports its last submission when the answer reaches it.
+            await Task.WhenAll(clientOutA.Seen.Task, clientOutB.Seen.Task).WaitAsync(Patience);
         }
         finally
         {
