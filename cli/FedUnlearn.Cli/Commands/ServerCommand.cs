@@ -36,6 +36,7 @@ internal sealed class ServerCommand(CliConsole console) : ICliCommand
             + $"{(model.Lora?.TargetModules.Count > 0 ? string.Join(",", model.Lora.TargetModules) : "the architecture's default layers")}"
             + (model.BaseModelSha256.Length > 0 ? $", base sha256 {model.BaseModelSha256}." : "."));
         console.Out.WriteLine($"Federation '{options.FederationName}' serving on {server.Address} (data in {options.DataDirectory}). Press Ctrl+C to stop.");
+        if (options.TrainingPaused) console.Out.WriteLine("Training is paused: only forget requests' campaigns and verification rounds run.");
         try
         {
             await server.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);

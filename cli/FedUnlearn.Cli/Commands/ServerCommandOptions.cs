@@ -24,6 +24,7 @@ internal sealed class ServerCommandOptions
     public Option<int?> ClientsPerRound { get; } = new("--clients-per-round") { Description = "Clients asked per round (default: all connected)." };
     public Option<int> Rounds { get; } = new("--rounds") { Description = "Training rounds to commit over the store's history; 0 runs until stopped.", DefaultValueFactory = _ => 0 };
     public Option<TimeSpan> RoundDeadline { get; } = new("--round-deadline") { Description = "How long a round waits for updates, e.g. 00:10:00.", DefaultValueFactory = _ => Defaults.RoundDeadline };
+    public Option<bool> TrainingPaused { get; } = new("--training-paused") { Description = "Start no training round: serve forget requests (their campaigns and verification rounds) on the model the store holds, until stopped." };
     public Option<int> MaxFailedRounds { get; } = new("--max-failed-rounds") { Description = "Stop with an error after this many training rounds in a row fail (too few accepted updates); 0 retries without bound.", DefaultValueFactory = _ => 5 };
     public Option<string> Strategy { get; } = new("--strategy") { Description = "Aggregation strategy.", DefaultValueFactory = _ => StrategyNames.FedAvg };
     public Option<int> Shards { get; } = new("--shards") { Description = "Shard adapters K for sharded-exact unlearning: each client trains only its shard's adapter, the served global is their sample-weighted mean, and a forget request retrains only the affected shard (1: one global adapter). Fixed once a data directory holds training.", DefaultValueFactory = _ => Defaults.Shards };
@@ -48,7 +49,7 @@ internal sealed class ServerCommandOptions
         Strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
         Architecture.AcceptOnlyFromAmong("mlp", "cnn", "vit", "vit-tiny");
         foreach (var option in new Option[] { DataDir, Address, Port, Cert, CertPassword, AdminToken, Name, MinClients, MinUpdates, ClientsPerRound,
-            Rounds, RoundDeadline, MaxFailedRounds, Strategy, Shards, NormBound, InitialAdapter, Base, Architecture, InputShape, Classes, LoraRank, LoraAlpha, LoraTargets, LoraInitSeed,
+            Rounds, TrainingPaused, RoundDeadline, MaxFailedRounds, Strategy, Shards, NormBound, InitialAdapter, Base, Architecture, InputShape, Classes, LoraRank, LoraAlpha, LoraTargets, LoraInitSeed,
             LocalEpochs, BatchSize, LearningRate, Seed, Verbose })
         {
             command.Options.Add(option);
@@ -59,6 +60,8 @@ internal sealed class ServerCommandOptions
     public FederationServerOptions Bind(ParseResult p)
     {
         if (!IPAddress.TryParse(p.GetValue(Address), out var address)) throw new CliException($"--address '{p.GetValue(Address)}' is not an IP address.");
+        if (p.GetValue(TrainingPaused) && p.GetValue(Rounds) != 0)
+            throw new CliException("--rounds counts training rounds, and --training-paused starts none: give one or the other.");
         return new FederationServerOptions
         {
             DataDirectory = p.GetValue(DataDir)!.FullName,
@@ -72,6 +75,7 @@ internal sealed class ServerCommandOptions
             MinUpdates = p.GetValue(MinUpdates),
             ClientsPerRound = p.GetValue(ClientsPerRound),
             Rounds = p.GetValue(Rounds),
+            TrainingPaused = p.GetValue(TrainingPaused),
             RoundDeadline = p.GetValue(RoundDeadline),
             MaxFailedRounds = p.GetValue(MaxFailedRounds),
             Strategy = p.GetValue(Strategy)!,
