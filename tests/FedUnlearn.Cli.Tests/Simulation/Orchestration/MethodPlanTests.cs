@@ -28,6 +28,17 @@ public sealed class MethodPlanTests
     }
 
     [Fact]
+    public void For_RfaWithLocalEpochs_PassesThemAsItsEpochsOption_AlsoInsideLayerWise()
+    {
+        var plan = MethodPlan.For(new MethodSettings { Name = "rfa", LocalEpochs = 3 }, Scenario, atRound: 4);
+        Assert.Equal("3", plan.Settings.Options["epochs"]);
+        Assert.False(MethodPlan.For(MethodSettings.Of("rfa"), Scenario, atRound: 4).Settings.Options.ContainsKey("epochs"));
+
+        var partial = MethodPlan.For(new MethodSettings { Name = "rfa", LocalEpochs = 2, Partial = new PartialSettings { Layers = ["head"] } }, Scenario, atRound: 4);
+        Assert.Equal("2", partial.Settings.Options["inner.epochs"]);
+    }
+
+    [Fact]
     public void For_Retrain_RunsAsManyRoundsAsTrained_LeavesTheResetRuleToTheServer()
     {
         var plan = MethodPlan.For(MethodSettings.Of("retrain"), Scenario, atRound: 7);

@@ -31,6 +31,9 @@ internal sealed record MethodPlan(string ServerName, ForgetMethodSettings Settin
             RepairHyperParameters = method.RepairLocalEpochs is { } repairEpochs ? ServerOptionsFactory.HyperParameters(repairEpochs, t.BatchSize, t.LearningRate) : null,
         };
         var options = LearningOptions(method);
+        // rfa runs its own one epoch rather than the task's (RfaOptions.DefaultEpochs): an entry's localEpochs reaches it as its epochs option.
+        if (method.Name == MethodCatalog.Rfa && method.LocalEpochs is { } epochs && !options.ContainsKey("epochs"))
+            options["epochs"] = epochs.ToString(CultureInfo.InvariantCulture);
 
         if (method.Partial is not { } partial)
         {
