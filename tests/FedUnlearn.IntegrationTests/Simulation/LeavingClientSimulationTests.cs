@@ -10,22 +10,7 @@ namespace FedUnlearn.IntegrationTests.Simulation;
 [Collection(SimulationCollection.Name)]
 public sealed class LeavingClientSimulationTests
 {
-    private const string Json = """
-        {
-          "name": "leaving-client", "seed": 11,
-          "dataset": { "kind": "synthetic", "trainSize": 900, "testSize": 200, "publicFraction": 0.2, "classes": 4 },
-          "partition": { "kind": "iid" },
-          "clients": { "count": 3 },
-          "model": { "kind": "mlp", "hiddenSizes": [32], "lora": { "rank": 4, "alpha": 8 } },
-          "training": { "rounds": 2, "localEpochs": 1, "batchSize": 32, "learningRate": 0.003 },
-          "forgetRequests": [
-            { "atRound": 2, "scope": "class", "label": 2 },
-            { "atRound": 2, "scope": "client", "client": 1, "offline": true }
-          ],
-          "methods": [ { "name": "rfa" }, { "name": "client-removal", "rounds": 1 }, { "name": "retrain" } ],
-          "evaluation": { "mia": true, "reference": "retrain" }
-        }
-        """;
+    private static readonly string Json = LeavingClientScenario.Json("leaving-client", """{ "name": "rfa" }, { "name": "client-removal", "rounds": 1 }, { "name": "retrain" }""", mia: true);
 
     [Fact]
     public async Task Simulate_ClientLeavesOffline_RemovalAndRetrainingWithoutIt()
